@@ -1,0 +1,115 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { classify } from '@goodchatter/classifier';
+import { countMentions, createDatabase, type Database, ensureQuery } from '@goodchatter/db';
+import { buildSources, type Ingest, startIngest } from '@goodchatter/ingest';
+import { type Notifier, startNotifier } from '@goodchatter/notifier';
+import { createRedis } from '@goodchatter/queues';
+import {
+  createTestEnv,
+  startWebhookReceiver,
+  type TestEnv,
+  type WebhookReceiver,
+  waitFor,
+  writeSyntheticReplay,
+} from '@goodchatter/testing';
+import type { Redis } from 'ioredis';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadStackEnv } from './env.js';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const TOTAL = 10_000;
+let env: TestEnv;
+let dir: string;
+let receiver: WebhookReceiver;
+let database: Database;
+let redis: Redis;
+let ingest: Ingest;
+let notifier: Notifier;
+const children: ChildProcess[] = [];
+
+/** The scorer as its own process, started the way its container starts it. */
+function spawnScorer(): ChildProcess {
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'services/scorer/src/index.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_URL: env.databaseUrl,
+      REDIS_URL: env.redisUrl,
+      QUEUE_PREFIX: env.prefix,
+      SCORER_CONCURRENCY: '1',
+      // A killed scorer's job is taken over this soon.
+      JOB_LOCK_MS: '1500',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  children.push(child);
+  return child;
+}
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  dir = await mkdtemp(join(tmpdir(), 'crash-'));
+  receiver = await startWebhookReceiver();
+  database = createDatabase(env.databaseUrl, { max: 4 });
+  redis = createRedis(env.redisUrl, 'worker');
+});
+
+afterAll(async () => {
+  for (const c of children) c.kill('SIGKILL');
+  await ingest?.close();
+  await notifier?.close();
+  redis.disconnect();
+  await database.close();
+  await receiver.close();
+  await rm(dir, { recursive: true, force: true });
+  await env.cleanup();
+});
+
+describe('a scorer killed mid-replay', () => {
+  it('loses nothing, duplicates nothing and sends no webhook twice after a restart', async () => {
+    const file = join(dir, 'replay.jsonl');
+    const lines = await writeSyntheticReplay(file, TOTAL, 42);
+    const expectedPraise = lines
+      .map((l) => JSON.parse(l) as { id: string; text: string; brand: string })
+      .filter((m) => classify(m.text, { brand: m.brand }).label === 'praise')
+      .map((m) => m.id);
+
+    const logger = pino({ level: 'silent' });
+    const stackEnv = loadStackEnv({ SCORE_BATCH_SIZE: '20' });
+    const common = { database, connection: redis, prefix: env.prefix, logger };
+    notifier = startNotifier({ ...common, urls: [receiver.url] });
+    ingest = await startIngest({ ...common, sources: buildSources(stackEnv, logger), syncEveryMs: 0 });
+
+    const first = spawnScorer();
+    await ensureQuery(database.db, { brand: 'Crash', source: 'replay', query: file });
+    await ingest.syncNow();
+    await waitFor('the scorer to store some mentions', async () => (await countMentions(database.db)) > 1000, {
+      everyMs: 10,
+    });
+    first.kill('SIGKILL'); // no graceful close
+    await new Promise((r) => first.once('exit', r));
+    const atKill = await countMentions(database.db);
+    expect(atKill).toBeLessThan(TOTAL);
+
+    spawnScorer();
+    await waitFor('every mention stored', async () => (await countMentions(database.db)) === TOTAL, {
+      timeoutMs: 90_000,
+    });
+    await waitFor('every praise delivered', () => receiver.received.length >= expectedPraise.length, {
+      timeoutMs: 90_000,
+    });
+    await new Promise((r) => setTimeout(r, 500));
+
+    const { rows } = await database.pool.query('SELECT count(DISTINCT external_id)::int AS n FROM mentions');
+    expect(rows[0].n).toBe(TOTAL);
+    const hooked = receiver.received.map((h) => (h.json as { data: { externalId: string } }).data.externalId);
+    expect(hooked.length).toBe(expectedPraise.length);
+    expect(hooked.sort()).toEqual([...expectedPraise].sort());
+  });
+});

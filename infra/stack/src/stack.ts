@@ -1,0 +1,73 @@
+import { buildApp } from '@goodchatter/api';
+import { createDatabase, runMigrations, type TrackedQuery } from '@goodchatter/db';
+import { buildSources, ensureDemoQuery, startIngest } from '@goodchatter/ingest';
+import { startNotifier } from '@goodchatter/notifier';
+import { createRedis } from '@goodchatter/queues';
+import { startScorer } from '@goodchatter/scorer';
+import type { Logger } from 'pino';
+import type { StackEnv } from './env.js';
+
+export interface Stack {
+  apiUrl: string;
+  demoQuery?: TrackedQuery;
+  /** Brings poll schedules in line with the tracked queries now (tests, after adding one). */
+  syncSchedules(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * All four services in one process, meeting only through Redis and Postgres exactly as
+ * separate containers do. Close order: stop intake (ingest), drain scoring, drain
+ * notifications, stop serving, then the connections.
+ */
+export async function startStack(env: StackEnv, logger: Logger): Promise<Stack> {
+  await runMigrations(env.DATABASE_URL);
+  const database = createDatabase(env.DATABASE_URL, { max: 20, applicationName: 'goodchatter-stack' });
+  const workerRedis = createRedis(env.REDIS_URL, 'worker');
+  const apiRedis = createRedis(env.REDIS_URL, 'producer');
+  const prefix = env.QUEUE_PREFIX;
+  const lockDurationMs = env.JOB_LOCK_MS;
+
+  const demoQuery = await ensureDemoQuery(database.db, env);
+
+  const common = { database, connection: workerRedis, prefix, lockDurationMs };
+  const notifier = startNotifier({
+    ...common,
+    logger: logger.child({ service: 'notifier' }),
+    urls: env.WEBHOOK_URLS,
+    timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+    maxAttempts: env.WEBHOOK_MAX_ATTEMPTS,
+    concurrency: env.NOTIFIER_CONCURRENCY,
+  });
+  const scorer = startScorer({
+    ...common,
+    logger: logger.child({ service: 'scorer' }),
+    concurrency: env.SCORER_CONCURRENCY,
+  });
+  const ingestLogger = logger.child({ service: 'ingest' });
+  const ingest = await startIngest({
+    ...common,
+    logger: ingestLogger,
+    sources: buildSources(env, ingestLogger),
+    concurrency: env.POLL_CONCURRENCY,
+    syncEveryMs: env.SCHEDULE_SYNC_MS,
+  });
+  const app = await buildApp({ database, redis: apiRedis, logger: logger.child({ service: 'api' }) });
+  const address = await app.listen({ port: env.PORT, host: env.HOST });
+  const port = new URL(address).port;
+
+  return {
+    apiUrl: `http://localhost:${port}`,
+    demoQuery,
+    syncSchedules: () => ingest.syncNow(),
+    async close() {
+      await ingest.close();
+      await scorer.close();
+      await notifier.close();
+      await app.close();
+      workerRedis.disconnect();
+      apiRedis.disconnect();
+      await database.close();
+    },
+  };
+}

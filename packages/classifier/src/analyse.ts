@@ -1,0 +1,61 @@
+import { brandPatterns, neutraliseBrand, BRAND_TOKEN } from './brand.js';
+import { extractFeatures, type Features } from './features.js';
+import { type LexiconResult, lexicon } from './lexicon-score.js';
+import { markNegation } from './negation.js';
+import { findSignals, type Signals } from './signals.js';
+import { extractStaff } from './staff.js';
+import { type Token, tokenise } from './tokenise.js';
+
+/** Everything the model and the decision read about one text. */
+export interface Analysis {
+  tokens: Token[];
+  /** Brand mentions replaced by BRAND_TOKEN. */
+  brandMentions: number;
+  signals: Signals;
+  lexicon: LexiconResult;
+  staff: string[];
+  features: Features;
+}
+
+export interface BrandContext {
+  brand?: string;
+  brandTerms?: string[];
+}
+
+/**
+ * The text wink scores: brand names, handles and links dropped, elongations collapsed.
+ * Dropping the brand is the neutralising; dropping handles keeps "@happyhelper" neutral.
+ */
+function lexiconText(tokens: readonly Token[]): string {
+  const parts: string[] = [];
+  for (const t of tokens) {
+    if (t.norm === BRAND_TOKEN || t.kind === 'url' || t.kind === 'handle') continue;
+    parts.push(t.kind === 'word' ? t.norm : t.raw);
+  }
+  return parts.join(' ');
+}
+
+const patternCache = new Map<string, string[][]>();
+
+function patternsFor(ctx: BrandContext): string[][] {
+  if (ctx.brand === undefined && (ctx.brandTerms === undefined || ctx.brandTerms.length === 0)) return [];
+  const key = `${ctx.brand ?? ''}\u0000${(ctx.brandTerms ?? []).join('\u0000')}`;
+  let p = patternCache.get(key);
+  if (p === undefined) {
+    p = brandPatterns(ctx.brand, ctx.brandTerms);
+    // Bounded: a scorer sees a few hundred tracked queries, not unbounded brands.
+    if (patternCache.size > 10_000) patternCache.clear();
+    patternCache.set(key, p);
+  }
+  return p;
+}
+
+export function analyse(text: string, ctx: BrandContext, dim: number): Analysis {
+  const { tokens, count } = neutraliseBrand(tokenise(text), patternsFor(ctx));
+  markNegation(tokens);
+  const signals = findSignals(tokens);
+  const lex = lexicon(lexiconText(tokens));
+  const staff = extractStaff(tokens);
+  const features = extractFeatures({ tokens, signals, lexicon: lex, staffCount: staff.length }, dim);
+  return { tokens, brandMentions: count, signals, lexicon: lex, staff, features };
+}

@@ -1,0 +1,51 @@
+import { fileURLToPath } from 'node:url';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+
+/** Committed SQL migrations; resolved from the module so it works from src and dist. */
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../drizzle', import.meta.url));
+
+/**
+ * Connects, creating the database first when it does not exist yet (a fresh machine's
+ * first `pnpm start`); needs a user allowed to create databases for that one case.
+ */
+async function connectCreatingDatabase(url: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    return client;
+  } catch (err) {
+    if ((err as { code?: string }).code !== '3D000') throw err;
+  }
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  const maintenance = new URL(url);
+  maintenance.pathname = '/postgres';
+  const admin = new pg.Client({ connectionString: maintenance.toString() });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);
+  } catch (err) {
+    // Another process starting at the same moment created it first.
+    if ((err as { code?: string }).code !== '42P04') throw err;
+  } finally {
+    await admin.end();
+  }
+  const created = new pg.Client({ connectionString: url });
+  await created.connect();
+  return created;
+}
+
+/** Applies pending migrations; idempotent, and safe when several processes start at once. */
+export async function runMigrations(url: string): Promise<void> {
+  const client = await connectCreatingDatabase(url);
+  try {
+    // Serialise concurrent starters (four containers booting together).
+    await client.query('SELECT pg_advisory_lock(7152024)');
+    await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER });
+  } finally {
+    await client.query('SELECT pg_advisory_unlock(7152024)').catch(() => {});
+    await client.end();
+  }
+}

@@ -1,0 +1,5 @@
+export { DelayedError, type Job, type Queue, UnrecoverableError, type Worker } from 'bullmq';
+export { createQueue, createWorker, DEFAULT_JOB_OPTIONS, type QueueDeps, type WorkerOptions } from './factories.js';
+export * from './names.js';
+export * from './payloads.js';
+export { createRedis } from './redis.js';

@@ -1,0 +1,18 @@
+/**
+ * Queue names. Renaming one strands the jobs waiting under the old name: drain the old
+ * queue (or move its jobs) before deploying a rename.
+ */
+export const QUEUES = {
+  /** Ticks from per-query job schedulers: poll one tracked query. */
+  poll: 'poll',
+  /** Batches of raw mentions waiting to be classified and stored. */
+  score: 'score',
+  /** One job per newly stored praise: create its deliveries. */
+  notify: 'notify',
+  /** One job per webhook delivery (mention × target). */
+  deliver: 'deliver',
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/** Default Redis key prefix; tests give each run its own. */
+export const DEFAULT_PREFIX = 'goodchatter';

@@ -1,0 +1,32 @@
+import { MentionInput } from '@goodchatter/core';
+import { z } from 'zod';
+import { QUEUES } from './names.js';
+
+export const PollJob = z.object({ queryId: z.number().int().positive() });
+export type PollJob = z.infer<typeof PollJob>;
+
+export const ScoreJob = z.object({
+  mentions: z.array(MentionInput).min(1).max(1000),
+  /** Epoch ms when ingest enqueued the batch: start of end-to-end latency. */
+  enqueuedAt: z.number().int().positive(),
+});
+export type ScoreJob = z.infer<typeof ScoreJob>;
+
+export const NotifyJob = z.object({
+  mentionId: z.number().int().positive(),
+  event: z.literal('mention.praise'),
+});
+export type NotifyJob = z.infer<typeof NotifyJob>;
+
+export const DeliverJob = z.object({ deliveryId: z.number().int().positive() });
+export type DeliverJob = z.infer<typeof DeliverJob>;
+
+/** Payload schema per queue: producers and consumers both validate against these. */
+export const PAYLOADS = {
+  [QUEUES.poll]: PollJob,
+  [QUEUES.score]: ScoreJob,
+  [QUEUES.notify]: NotifyJob,
+  [QUEUES.deliver]: DeliverJob,
+} as const;
+
+export type PayloadOf<N extends keyof typeof PAYLOADS> = z.infer<(typeof PAYLOADS)[N]>;

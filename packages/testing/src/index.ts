@@ -1,0 +1,14 @@
+export {
+  createTemplateDatabase,
+  createTestDatabase,
+  dropDatabase,
+  type TestDatabase,
+  withDatabase,
+} from './databases.js';
+export * from './fake-x/index.js';
+export { createQueuePrefix } from './queue-prefix.js';
+export { resolveServices, type ServiceUrls } from './services.js';
+export { syntheticLines, writeSyntheticReplay } from './synthetic.js';
+export { createTestEnv, type TestEnv } from './test-env.js';
+export { waitFor } from './wait-for.js';
+export { type ReceivedHook, startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.js';

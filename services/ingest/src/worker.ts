@@ -1,0 +1,71 @@
+import type { Database } from '@goodchatter/db';
+import { listEnabledQueries } from '@goodchatter/db';
+import { createQueue, createWorker, DelayedError, QUEUES } from '@goodchatter/queues';
+import type { SourceAdapter } from '@goodchatter/sources';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { pollQuery } from './processors/poll.js';
+import { syncSchedules } from './schedules.js';
+
+export interface IngestDeps {
+  database: Database;
+  connection: Redis;
+  prefix: string;
+  logger: Logger;
+  sources: Record<string, SourceAdapter>;
+  concurrency?: number;
+  lockDurationMs?: number;
+  /** How often schedules are re-synced with the database; 0 turns the loop off. */
+  syncEveryMs?: number;
+}
+
+export interface Ingest {
+  /** Brings the poll schedules in line with the tracked queries now. */
+  syncNow(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startIngest(deps: IngestDeps): Promise<Ingest> {
+  const { logger } = deps;
+  const queueDeps = { connection: deps.connection, prefix: deps.prefix };
+  const scoreQueue = createQueue(QUEUES.score, queueDeps);
+  const pollQueue = createQueue(QUEUES.poll, queueDeps);
+  const pollDeps = { database: deps.database, scoreQueue, sources: deps.sources, logger };
+
+  const worker = createWorker(
+    QUEUES.poll,
+    async ({ queryId }, job) => {
+      const outcome = await pollQuery(pollDeps, queryId);
+      if (outcome.status === 'rate-limited') {
+        // Wait for the reset as a delayed retry, not a sleeping worker.
+        await job.moveToDelayed(outcome.resetAt, job.token);
+        throw new DelayedError();
+      }
+      return outcome;
+    },
+    {
+      ...queueDeps,
+      concurrency: deps.concurrency ?? 4,
+      lockDurationMs: deps.lockDurationMs,
+      onError: (err) => logger.error({ err }, 'poll worker error'),
+    },
+  );
+  worker.on('failed', (job, err) => logger.warn({ jobId: job?.id, err: err.message }, 'poll failed'));
+
+  const syncNow = async () => syncSchedules(pollQueue, await listEnabledQueries(deps.database.db));
+  await syncNow();
+  const every = deps.syncEveryMs ?? 10_000;
+  const timer =
+    every > 0
+      ? setInterval(() => syncNow().catch((err) => logger.error({ err }, 'schedule sync failed')), every)
+      : undefined;
+
+  return {
+    syncNow,
+    async close() {
+      if (timer) clearInterval(timer);
+      await worker.close();
+      await Promise.all([scoreQueue.close(), pollQueue.close()]);
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import type { Database } from '@goodchatter/db';
+import { createQueue, createWorker, QUEUES } from '@goodchatter/queues';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { scoreBatch } from './processors/score.js';
+
+export interface ScorerDeps {
+  database: Database;
+  connection: Redis;
+  prefix: string;
+  logger: Logger;
+  concurrency?: number;
+  lockDurationMs?: number;
+}
+
+export interface Scorer {
+  close(): Promise<void>;
+}
+
+export function startScorer(deps: ScorerDeps): Scorer {
+  const { logger } = deps;
+  const queueDeps = { connection: deps.connection, prefix: deps.prefix };
+  const notifyQueue = createQueue(QUEUES.notify, queueDeps);
+  const worker = createWorker(QUEUES.score, (job) => scoreBatch({ database: deps.database, notifyQueue }, job), {
+    ...queueDeps,
+    concurrency: deps.concurrency ?? 4,
+    lockDurationMs: deps.lockDurationMs,
+    onError: (err) => logger.error({ err }, 'score worker error'),
+  });
+  worker.on('failed', (job, err) => logger.warn({ jobId: job?.id, err: err.message }, 'score batch failed'));
+  worker.on('completed', (job, out) => logger.debug({ jobId: job.id, ...out }, 'batch stored'));
+  return {
+    async close() {
+      await worker.close();
+      await notifyQueue.close();
+    },
+  };
+}
