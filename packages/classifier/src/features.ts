@@ -1,5 +1,5 @@
 import { BRAND_TOKEN } from './brand.js';
-import { type LexiconResult, wordScore } from './lexicon-score.js';
+import type { LexiconResult } from './lexicon-score.js';
 import type { Signals } from './signals.js';
 import type { Token } from './tokenise.js';
 
@@ -86,24 +86,5 @@ export function extractFeatures({ tokens, signals, lexicon, staffCount }: Featur
   add('lex:neg', Math.min(3, lexicon.negative / 4));
   add('lex:norm', Math.max(-2, Math.min(2, lexicon.normalized / 3)));
   add('lex:zero', lexicon.positive === 0 && lexicon.negative === 0 ? 1 : 0);
-  if (process.env.FB === '1' || process.env.FB === '3') {
-    // Binned lexicon sums let a linear model bend the lexicon's scale (+1 is weak, +6 is not).
-    add(`lexbin:${Math.max(-8, Math.min(8, Math.round(lexicon.score)))}`, 1);
-    add(`lexpos:${Math.min(8, Math.round(lexicon.positive))}`, 1);
-    add(`lexneg:${Math.min(8, Math.round(lexicon.negative))}`, 1);
-    add(`lexq:${Math.sign(lexicon.score)}:${signals.question}`, 1);
-  }
-  if (process.env.FB === '2' || process.env.FB === '3') {
-    let pos = 0;
-    let neg = 0;
-    for (const t of tokens) {
-      const s = wordScore(t.norm);
-      const v = t.negated ? -s / 2 : s;
-      if (v > 0) pos += v;
-      else neg -= v;
-    }
-    add('afinn:pos', Math.min(3, pos / 4));
-    add('afinn:neg', Math.min(3, neg / 4));
-  }
   return { idx, val };
 }

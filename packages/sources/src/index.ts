@@ -2,3 +2,4 @@ export * from './adapter.js';
 export { DEMO_MENTIONS_FILE } from './demo.js';
 export { parseReplayLine, ReplayLine } from './replay-line.js';
 export { ReplaySource, type ReplaySourceOptions } from './replay-source.js';
+export * from './x/index.js';

@@ -7,6 +7,8 @@ import type { Logger } from 'pino';
 import { errorHandler } from './plugins/error-handler.js';
 import { healthRoutes } from './routes/health.js';
 import { mentionRoutes } from './routes/mentions.js';
+import { queryRoutes } from './routes/queries.js';
+import { webhookRoutes } from './routes/webhooks.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -40,5 +42,7 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
   await app.register(errorHandler);
   await app.register(healthRoutes);
   await app.register(mentionRoutes);
+  await app.register(queryRoutes);
+  await app.register(webhookRoutes);
   return app;
 }

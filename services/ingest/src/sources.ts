@@ -1,5 +1,4 @@
-import type { SourceAdapter } from '@goodchatter/sources';
-import { ReplaySource } from '@goodchatter/sources';
+import { ReplaySource, type SourceAdapter, XSourceAdapter } from '@goodchatter/sources';
 import type { Logger } from 'pino';
 import type { IngestEnv } from './env.js';
 
@@ -11,5 +10,6 @@ export function buildSources(env: IngestEnv, logger: Logger): Record<string, Sou
       onBadLine: ({ file, line, error }) => logger.warn({ file, line, error }, `skipped malformed line ${line}`),
     }),
   };
+  if (env.X_BEARER_TOKEN) sources.x = new XSourceAdapter({ bearerToken: env.X_BEARER_TOKEN, baseUrl: env.X_API_BASE_URL });
   return sources;
 }
