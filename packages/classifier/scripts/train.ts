@@ -40,7 +40,11 @@ const model = fit(rows, DEFAULT_FIT);
 model.temperature = temperature;
 model.thresholds = thresholds.chosen;
 const provisional = encodeWeights(model, { trainedAt: '', training: {} });
-const digest = createHash('sha256').update(provisional.weights).update(JSON.stringify(provisional.bias)).digest('hex');
+// Everything that changes predictions goes into the digest, so the version changes with it.
+const digest = createHash('sha256')
+  .update(provisional.weights)
+  .update(JSON.stringify([provisional.bias, provisional.scale, temperature, thresholds.chosen]))
+  .digest('hex');
 model.version = `${RULES_VERSION}+w.${digest.slice(0, 10)}`;
 
 const file = encodeWeights(model, {

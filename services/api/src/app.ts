@@ -15,6 +15,14 @@ declare module 'fastify' {
     database: Database;
     redis: Redis;
   }
+  /**
+   * Per-route access, enforced by the auth plugin: every route needs an API key with
+   * `scope` (default `read`) unless it is marked `public`.
+   */
+  interface FastifyContextConfig {
+    scope?: 'read' | 'write' | 'admin';
+    public?: boolean;
+  }
 }
 
 export interface ApiDeps {

@@ -14,17 +14,25 @@ async function check(fn: () => Promise<unknown>): Promise<z.infer<typeof Check>>
 
 /** `/healthz`: the process answers. `/readyz`: it can reach Postgres and Redis. */
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/healthz', { schema: { response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({
-    status: 'ok' as const,
-  }));
+  app.get(
+    '/healthz',
+    { config: { public: true }, schema: { response: { 200: z.object({ status: z.literal('ok') }) } } },
+    async () => ({
+      status: 'ok' as const,
+    }),
+  );
 
   const Ready = z.object({ status: z.enum(['ok', 'down']), postgres: Check, redis: Check });
-  app.get('/readyz', { schema: { response: { 200: Ready, 503: Ready } } }, async (_req, reply) => {
-    const [postgres, redis] = await Promise.all([
-      check(() => app.database.pool.query('SELECT 1')),
-      check(() => app.redis.ping()),
-    ]);
-    const ok = postgres.status === 'ok' && redis.status === 'ok';
-    return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'down', postgres, redis });
-  });
+  app.get(
+    '/readyz',
+    { config: { public: true }, schema: { response: { 200: Ready, 503: Ready } } },
+    async (_req, reply) => {
+      const [postgres, redis] = await Promise.all([
+        check(() => app.database.pool.query('SELECT 1')),
+        check(() => app.redis.ping()),
+      ]);
+      const ok = postgres.status === 'ok' && redis.status === 'ok';
+      return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'down', postgres, redis });
+    },
+  );
 };

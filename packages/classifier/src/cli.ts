@@ -1,0 +1,25 @@
+/**
+ * `pnpm classify`: JSONL in, JSONL out. Each stdin line `{ "text", "brand"? }` yields exactly
+ * one stdout line, in order: `{ label, confidence, reasons, staff, lang, version }`, or
+ * `{ "error" }` for a malformed line. Exit code 1 when any line was malformed, else 0.
+ */
+import { createInterface } from 'node:readline';
+import { classifyLine } from './cli-line.js';
+import { classify } from './index.js';
+
+const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+let errors = 0;
+let n = 0;
+for await (const line of lines) {
+  n++;
+  const out = classifyLine(line, classify);
+  if ('error' in out) {
+    errors++;
+    out.error = `line ${n}: ${out.error}`;
+  }
+  process.stdout.write(`${JSON.stringify(out)}\n`);
+}
+if (errors > 0) {
+  process.stderr.write(`classify: ${errors} of ${n} lines malformed\n`);
+  process.exitCode = 1;
+}
