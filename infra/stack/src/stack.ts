@@ -43,6 +43,7 @@ export async function startStack(env: StackEnv, logger: Logger): Promise<Stack> 
     ...common,
     logger: logger.child({ service: 'scorer' }),
     concurrency: env.SCORER_CONCURRENCY,
+    praiseThreshold: env.PRAISE_THRESHOLD,
   });
   const ingestLogger = logger.child({ service: 'ingest' });
   const ingest = await startIngest({

@@ -18,6 +18,7 @@ const scorer = startScorer({
   logger,
   concurrency: env.SCORER_CONCURRENCY,
   lockDurationMs: env.JOB_LOCK_MS,
+  praiseThreshold: env.PRAISE_THRESHOLD,
 });
 logger.info('scorer started');
 onShutdownSignal(logger, async () => {

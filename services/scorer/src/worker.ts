@@ -3,6 +3,7 @@ import { createQueue, createWorker, QUEUES } from '@goodchatter/queues';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { scoreBatch } from './processors/score.js';
+import { createQueryContexts } from './query-context.js';
 
 export interface ScorerDeps {
   database: Database;
@@ -11,6 +12,8 @@ export interface ScorerDeps {
   logger: Logger;
   concurrency?: number;
   lockDurationMs?: number;
+  /** Calibrated P(praise) needed to call praise; unset: the classifier's shipped default. */
+  praiseThreshold?: number;
 }
 
 export interface Scorer {
@@ -21,7 +24,9 @@ export function startScorer(deps: ScorerDeps): Scorer {
   const { logger } = deps;
   const queueDeps = { connection: deps.connection, prefix: deps.prefix };
   const notifyQueue = createQueue(QUEUES.notify, queueDeps);
-  const worker = createWorker(QUEUES.score, (job) => scoreBatch({ database: deps.database, notifyQueue }, job), {
+  const contexts = createQueryContexts(deps.database.db, { praiseThreshold: deps.praiseThreshold });
+  const scoreDeps = { database: deps.database, notifyQueue, contexts };
+  const worker = createWorker(QUEUES.score, (job) => scoreBatch(scoreDeps, job), {
     ...queueDeps,
     concurrency: deps.concurrency ?? 4,
     lockDurationMs: deps.lockDurationMs,

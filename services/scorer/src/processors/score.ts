@@ -1,43 +1,19 @@
-import { classify } from '@goodchatter/classifier';
 import type { MentionInput } from '@goodchatter/core';
-import { type Database, findUnalertedPraise, insertMentions, type NewMentionRow } from '@goodchatter/db';
+import { type Database, findUnalertedPraise, insertMentions } from '@goodchatter/db';
 import type { NotifyJob, Queue, ScoreJob } from '@goodchatter/queues';
+import type { QueryContexts } from '../query-context.js';
+import { classifyBatch } from './to-row.js';
 
 export interface ScoreDeps {
   database: Database;
   notifyQueue: Queue<NotifyJob>;
+  contexts: QueryContexts;
 }
 
 export interface ScoreOutcome {
   received: number;
   inserted: number;
   alerts: number;
-}
-
-function toRow(m: MentionInput, ingestedAt: Date): NewMentionRow {
-  const c = classify(m.text, { brand: m.brand });
-  return {
-    source: m.source,
-    externalId: m.externalId,
-    queryId: m.queryId ?? null,
-    brand: m.brand ?? null,
-    authorId: m.author.id ?? null,
-    authorHandle: m.author.handle,
-    authorName: m.author.name ?? null,
-    authorFollowers: m.author.followers ?? null,
-    authorVerified: m.author.verified ?? null,
-    text: m.text,
-    lang: c.lang ?? m.lang ?? null,
-    url: m.url ?? null,
-    postedAt: new Date(m.postedAt),
-    ingestedAt,
-    label: c.label,
-    score: c.score,
-    confidence: c.confidence,
-    reasons: c.reasons,
-    staff: c.staff,
-    classifierVersion: c.version,
-  };
 }
 
 /** The same (source, externalId) twice in one batch would make the insert fail: keep the first. */
@@ -60,10 +36,7 @@ function uniqueByKey(mentions: MentionInput[]): MentionInput[] {
 export async function scoreBatch(deps: ScoreDeps, job: ScoreJob): Promise<ScoreOutcome> {
   const batch = uniqueByKey(job.mentions);
   const ingestedAt = new Date(job.enqueuedAt);
-  const inserted = await insertMentions(
-    deps.database.db,
-    batch.map((m) => toRow(m, ingestedAt)),
-  );
+  const inserted = await insertMentions(deps.database.db, await classifyBatch(batch, ingestedAt, deps.contexts));
   const praise = new Set(inserted.filter((r) => r.label === 'praise').map((r) => r.id));
   if (inserted.length < batch.length) {
     for (const id of await findUnalertedPraise(deps.database.db, batch)) praise.add(id);
