@@ -12,7 +12,12 @@ try {
   console.error(err.message);
   process.exit(1);
 }
-const logger = pino({ name: 'goodchatter', level: env.LOG_LEVEL });
+// A person at a terminal gets readable lines; anything else (files, log shippers) gets JSON.
+const logger = pino({
+  name: 'goodchatter',
+  level: env.LOG_LEVEL,
+  transport: process.stdout.isTTY ? { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } : undefined,
+});
 const stack = await startStack(env, logger);
 onShutdownSignal(logger, () => stack.close());
 

@@ -3,8 +3,8 @@ import { z } from 'zod';
 
 export const ApiEnv = BaseEnv.extend({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
-  /** Interface to listen on; 0.0.0.0 so a container's published port reaches it. */
-  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Interface to listen on. Loopback by default; the container image sets 0.0.0.0. */
+  HOST: z.string().min(1).default('127.0.0.1'),
 });
 export type ApiEnv = z.infer<typeof ApiEnv>;
 
