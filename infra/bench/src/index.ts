@@ -1,7 +1,9 @@
+import { benchApi } from './api.js';
 import { benchPipeline } from './pipeline.js';
 
 // `pnpm bench <name> [args]`: each benchmark prints its own figures.
 const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
+  api: benchApi,
   pipeline: benchPipeline,
 };
 

@@ -28,7 +28,7 @@ export async function benchPipeline(args: string[]): Promise<void> {
     const file = join(dir, 'mentions.jsonl');
     await writeSyntheticReplay(file, n, 7);
     const common = { database, connection: redis, prefix: env.prefix, logger };
-    const notifier = startNotifier({ ...common, urls: [] });
+    const notifier = startNotifier({ ...common });
     const scorer = startScorer({ ...common, concurrency });
     const ingestEnv = loadIngestEnv({ SCORE_BATCH_SIZE: String(batch) });
     const ingest = await startIngest({ ...common, sources: buildSources(ingestEnv, logger), syncEveryMs: 0 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { classify } from '@goodchatter/classifier';
-import { countMentions, createDatabase, type Database, ensureQuery } from '@goodchatter/db';
+import { countMentions, createDatabase, createWebhook, type Database, ensureQuery } from '@goodchatter/db';
 import { buildSources, type Ingest, startIngest } from '@goodchatter/ingest';
 import { type Notifier, startNotifier } from '@goodchatter/notifier';
 import { createRedis } from '@goodchatter/queues';
@@ -83,7 +83,8 @@ describe('a scorer killed mid-replay', () => {
     const logger = pino({ level: 'silent' });
     const stackEnv = loadStackEnv({ SCORE_BATCH_SIZE: '20' });
     const common = { database, connection: redis, prefix: env.prefix, logger };
-    notifier = startNotifier({ ...common, urls: [receiver.url] });
+    await createWebhook(database.db, { url: receiver.url, events: ['mention.praise'] });
+    notifier = startNotifier({ ...common, allowPrivate: true });
     ingest = await startIngest({ ...common, sources: buildSources(stackEnv, logger), syncEveryMs: 0 });
 
     const first = spawnScorer();

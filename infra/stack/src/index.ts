@@ -1,12 +1,15 @@
+import { randomBytes } from 'node:crypto';
 import { EnvError, onShutdownSignal } from '@goodchatter/core';
 import { pino } from 'pino';
 import { loadStackEnv } from './env.js';
 import { startStack } from './stack.js';
 
 // `pnpm start`: the whole pipeline in one process, with the demo source when no credentials are set.
+// Locally, with no admin key configured, make one for this run so the API can be tried at once.
+const generatedKey = process.env.GOODCHATTER_ADMIN_KEY ? undefined : `gc_dev_${randomBytes(24).toString('base64url')}`;
 let env: ReturnType<typeof loadStackEnv>;
 try {
-  env = loadStackEnv();
+  env = loadStackEnv({ ...process.env, GOODCHATTER_ADMIN_KEY: process.env.GOODCHATTER_ADMIN_KEY ?? generatedKey });
 } catch (err) {
   if (!(err instanceof EnvError)) throw err;
   console.error(err.message);
@@ -21,12 +24,19 @@ const logger = pino({
 const stack = await startStack(env, logger);
 onShutdownSignal(logger, () => stack.close());
 
+const keyLine = generatedKey
+  ? `Admin key for this run (set GOODCHATTER_ADMIN_KEY to choose your own): ${generatedKey}`
+  : 'Admin key: the GOODCHATTER_ADMIN_KEY you set';
+const auth = `-H "authorization: Bearer ${generatedKey ?? '$GOODCHATTER_ADMIN_KEY'}"`;
 const lines = [
   '',
-  `Good Chatter is running. API: ${stack.apiUrl}`,
+  `Good Chatter is running. API: ${stack.apiUrl}   Docs: ${stack.apiUrl}/docs`,
   stack.demoQuery ? `Demo source: replaying ${stack.demoQuery.query}` : 'Demo source: off',
-  'The praise it found:',
-  `  curl -s '${stack.apiUrl}/v1/mentions?label=praise&limit=10'`,
+  keyLine,
+  'The praise it found, best first:',
+  `  curl -s ${auth} '${stack.apiUrl}/v1/feed?limit=10'`,
+  'Every mention it labelled praise:',
+  `  curl -s ${auth} '${stack.apiUrl}/v1/mentions?label=praise&limit=10'`,
   `Health: ${stack.apiUrl}/readyz   Stop: Ctrl-C`,
   '',
 ];

@@ -2,7 +2,14 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { classify } from '@goodchatter/classifier';
-import { countMentions, createDatabase, type Database, ensureQuery, trackedQueries } from '@goodchatter/db';
+import {
+  countMentions,
+  createDatabase,
+  createWebhook,
+  type Database,
+  ensureQuery,
+  trackedQueries,
+} from '@goodchatter/db';
 import { createQueue, createRedis, QUEUES } from '@goodchatter/queues';
 import { DEMO_MENTIONS_FILE } from '@goodchatter/sources';
 import { createTestEnv, startWebhookReceiver, type TestEnv, type WebhookReceiver, waitFor } from '@goodchatter/testing';
@@ -12,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadStackEnv } from './env.js';
 import { type Stack, startStack } from './stack.js';
 
+const ADMIN_KEY = 'gc_test_admin_key_0123456789abcdef';
 let env: TestEnv;
 let dir: string;
 let receiver: WebhookReceiver;
@@ -55,7 +63,9 @@ async function allPages(url: string): Promise<{ id: string; externalId: string; 
   const out = [];
   let cursor: string | null = null;
   do {
-    const res = await fetch(`${url}${cursor ? `&cursor=${cursor}` : ''}`);
+    const res = await fetch(`${url}${cursor ? `&cursor=${cursor}` : ''}`, {
+      headers: { authorization: `Bearer ${ADMIN_KEY}` },
+    });
     expect(res.status).toBe(200);
     const body = (await res.json()) as {
       data: { id: string; externalId: string; label: string }[];
@@ -80,15 +90,18 @@ describe('the whole pipeline, end to end', () => {
     expect(expectedPraise.length).toBeGreaterThan(10);
 
     const logger = pino({ level: 'silent' });
+    await createWebhook(database.db, { url: receiver.url, events: ['mention.praise'] });
     stack = await startStack(
       loadStackEnv({
+        GOODCHATTER_ADMIN_KEY: ADMIN_KEY,
         DATABASE_URL: env.databaseUrl,
         REDIS_URL: env.redisUrl,
         QUEUE_PREFIX: env.prefix,
         PORT: '0',
         HOST: '127.0.0.1',
         DEMO: 'off',
-        WEBHOOK_URLS: receiver.url,
+        // The receiver listens on loopback, which subscriptions may not target by default.
+        WEBHOOK_ALLOW_PRIVATE: 'true',
         SCHEDULE_SYNC_MS: '60000',
       }),
       logger,

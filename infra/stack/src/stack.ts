@@ -1,7 +1,7 @@
-import { buildApp } from '@goodchatter/api';
+import { apiOptionsFromEnv, buildApp } from '@goodchatter/api';
 import { createDatabase, runMigrations, type TrackedQuery } from '@goodchatter/db';
 import { buildSources, ensureDemoQuery, startIngest } from '@goodchatter/ingest';
-import { startNotifier } from '@goodchatter/notifier';
+import { notifierSettings, startNotifier } from '@goodchatter/notifier';
 import { createRedis } from '@goodchatter/queues';
 import { startScorer } from '@goodchatter/scorer';
 import type { Logger } from 'pino';
@@ -33,11 +33,8 @@ export async function startStack(env: StackEnv, logger: Logger): Promise<Stack> 
   const common = { database, connection: workerRedis, prefix, lockDurationMs };
   const notifier = startNotifier({
     ...common,
+    ...notifierSettings(env),
     logger: logger.child({ service: 'notifier' }),
-    urls: env.WEBHOOK_URLS,
-    timeoutMs: env.WEBHOOK_TIMEOUT_MS,
-    maxAttempts: env.WEBHOOK_MAX_ATTEMPTS,
-    concurrency: env.NOTIFIER_CONCURRENCY,
   });
   const scorer = startScorer({
     ...common,
@@ -53,7 +50,7 @@ export async function startStack(env: StackEnv, logger: Logger): Promise<Stack> 
     concurrency: env.POLL_CONCURRENCY,
     syncEveryMs: env.SCHEDULE_SYNC_MS,
   });
-  const app = await buildApp({ database, redis: apiRedis, logger: logger.child({ service: 'api' }) });
+  const app = await buildApp({ database, redis: apiRedis, logger: logger.child({ service: 'api' }), ...apiOptionsFromEnv(env) });
   const address = await app.listen({ port: env.PORT, host: env.HOST });
   const port = new URL(address).port;
 

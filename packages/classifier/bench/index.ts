@@ -4,15 +4,17 @@
  * Sets the model trains on are reported out of fold only (5-fold, per-fold models);
  * Sentiment140 test is never trained on and is scored by the shipped weights.
  */
-import { classify } from '../src/index.js';
+
+import os from 'node:os';
+import sentiment from 'wink-sentiment';
 import { createScorer, type Scoring } from '../src/classify.js';
+import { classify } from '../src/index.js';
 import { lexicon } from '../src/lexicon-score.js';
 import { loadModel } from '../src/model.js';
 import { featurise, outOfFold, type PoolItem } from '../src/training/cross-validate.js';
-import { dataDir, loadCareExamples, loadDatasets, type Example } from '../src/training/datasets.js';
+import { dataDir, type Example, loadCareExamples, loadDatasets } from '../src/training/datasets.js';
 import { DEFAULT_FIT } from '../src/training/fit.js';
-import { binaryReport } from '../src/training/metrics.js';
-import sentiment from 'wink-sentiment';
+import { binaryReport, calibrationError, type Scored } from '../src/training/metrics.js';
 import { formatSet, type SetReport } from './report.js';
 import { throughput } from './throughput.js';
 
@@ -23,9 +25,11 @@ if (sets === undefined) {
   console.log(`bench classifier: skipped — no labelled data at ${dir} (set GOODCHATTER_DATA_DIR)`);
   process.exit(0);
 }
-const shipped = loadModel(new URL('../weights/model.json', import.meta.url));
+const shipped = loadModel(new URL('../model/weights.json', import.meta.url));
 console.log(`# classifier ${shipped.version} vs wink-sentiment 5.0.2`);
-console.log(`  operating point: P(praise) ≥ ${shipped.thresholds.praise}, P(complaint) ≥ ${shipped.thresholds.complaint}`);
+console.log(
+  `  operating point: P(praise) ≥ ${shipped.thresholds.praise}, P(complaint) ≥ ${shipped.thresholds.complaint}`,
+);
 console.log('  wink: praise = score > 0, complaint = score < 0, ranked by its normalised score\n');
 
 // Same pool as scripts/train.ts, so each fold model is what training would produce without that fold.
@@ -44,22 +48,32 @@ const shippedScorer = createScorer(shipped);
 function report(name: string, how: string, examples: readonly Example[], score: (text: string) => Scoring): SetReport {
   const hasComplaint = examples.some((e) => e.gold === 'complaint');
   const labels: Record<string, number> = {};
-  const praise = { wink: [] as Parameters<typeof binaryReport>[0][number][], ours: [] as typeof praise.wink };
-  const complaint = { wink: [] as typeof praise.wink, ours: [] as typeof praise.wink };
+  const praise = { wink: [] as Scored[], ours: [] as Scored[] };
+  const complaint = { wink: [] as Scored[], ours: [] as Scored[] };
+  const calibration: { p: number; actual: boolean }[] = [];
   for (const e of examples) {
     const w = lexicon(e.text).normalized;
     const s = score(e.text);
+    // Calibration of the confidence attached to the label given (is that label right?).
+    if (s.result.label === 'praise' || s.result.label === 'complaint') {
+      calibration.push({ p: s.result.confidence, actual: s.result.label === e.gold });
+    }
     labels[s.result.label] = (labels[s.result.label] ?? 0) + 1;
     praise.wink.push({ score: w, predicted: w > 0, actual: e.gold === 'praise' });
     praise.ours.push({ score: s.praiseRank, predicted: s.result.label === 'praise', actual: e.gold === 'praise' });
     complaint.wink.push({ score: -w, predicted: w < 0, actual: e.gold === 'complaint' });
-    complaint.ours.push({ score: s.complaintRank, predicted: s.result.label === 'complaint', actual: e.gold === 'complaint' });
+    complaint.ours.push({
+      score: s.complaintRank,
+      predicted: s.result.label === 'complaint',
+      actual: e.gold === 'complaint',
+    });
   }
   return {
     name,
     how,
     count: examples.length,
     labels,
+    calibrationError: calibrationError(calibration),
     praise: { wink: binaryReport(praise.wink), ours: binaryReport(praise.ours) },
     complaint: hasComplaint ? { wink: binaryReport(complaint.wink), ours: binaryReport(complaint.ours) } : undefined,
   };
@@ -79,6 +93,11 @@ for (const set of sets) {
 const texts = sets.flatMap((s) => s.examples.map((e) => e.text)).slice(0, 20_000);
 const winkRate = throughput(texts, (t) => sentiment(t));
 const oursRate = throughput(texts, (t) => classify(t));
+const fmt = (x: number) => Math.round(x).toLocaleString('en');
 console.log(`## throughput (one thread, warmed up, ${texts.length} texts per pass)`);
-console.log(`   wink-sentiment: ${Math.round(winkRate).toLocaleString('en')} texts/s`);
-console.log(`   classifier:     ${Math.round(oursRate).toLocaleString('en')} texts/s`);
+console.log('                   per wall-clock s   per CPU s');
+console.log(`   wink-sentiment: ${fmt(winkRate.wall).padStart(16)}   ${fmt(winkRate.cpu).padStart(9)}`);
+console.log(`   classifier:     ${fmt(oursRate.wall).padStart(16)}   ${fmt(oursRate.cpu).padStart(9)}`);
+console.log(
+  `   load average ${os.loadavg()[0]?.toFixed(2)} on ${os.availableParallelism()} cores: others' work slows the wall-clock rate`,
+);

@@ -9,6 +9,8 @@ export interface SetReport {
   praise: { wink: BinaryReport; ours: BinaryReport };
   complaint: { wink: BinaryReport; ours: BinaryReport } | undefined;
   labels: Record<string, number>;
+  /** ECE of the confidence of praise/complaint labels against whether the label was right. */
+  calibrationError: number;
 }
 
 const ROWS: [string, (r: BinaryReport) => number][] = [
@@ -26,6 +28,7 @@ export function formatSet(s: SetReport): string {
     `   our labels: ${Object.entries(s.labels)
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')}`,
+    `   confidence calibration error (ECE, praise+complaint labels): ${f(s.calibrationError)}`,
     `${''.padEnd(30)}   praise: wink   ours │ complaint: wink   ours`,
   ];
   for (const [label, get] of ROWS) {

@@ -8,10 +8,10 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { encodeWeights } from '../src/model.js';
-import { chooseThresholds } from '../src/training/operating-point.js';
 import { featurise, outOfFold, type PoolItem } from '../src/training/cross-validate.js';
 import { dataDir, loadCareExamples, loadDatasets } from '../src/training/datasets.js';
 import { DEFAULT_FIT, fit, fitTemperature } from '../src/training/fit.js';
+import { chooseThresholds } from '../src/training/operating-point.js';
 import { RULES_VERSION } from '../src/version.js';
 
 const FOLDS = 5;
@@ -28,7 +28,9 @@ const pool: PoolItem[] = [
 ];
 const t0 = performance.now();
 const rows = featurise(pool, DEFAULT_FIT.dim);
-console.log(`train: ${pool.length} examples (${care.length} care), featurised in ${Math.round(performance.now() - t0)} ms`);
+console.log(
+  `train: ${pool.length} examples (${care.length} care), featurised in ${Math.round(performance.now() - t0)} ms`,
+);
 
 const oof = outOfFold(pool, rows, FOLDS, DEFAULT_FIT, (f) => console.log(`train: fold ${f + 1}/${FOLDS}`));
 const golds = pool.map((e) => e.gold);
@@ -50,12 +52,14 @@ model.version = `${RULES_VERSION}+w.${digest.slice(0, 10)}`;
 const file = encodeWeights(model, {
   trainedAt: new Date().toISOString(),
   training: {
-    sets: Object.fromEntries([...new Set(pool.map((e) => e.source))].map((s) => [s, pool.filter((e) => e.source === s).length])),
+    sets: Object.fromEntries(
+      [...new Set(pool.map((e) => e.source))].map((s) => [s, pool.filter((e) => e.source === s).length]),
+    ),
     folds: FOLDS,
     fit: DEFAULT_FIT,
     outOfFold: thresholds.report,
   },
 });
-const out = fileURLToPath(new URL('../weights/model.json', import.meta.url));
+const out = fileURLToPath(new URL('../model/weights.json', import.meta.url));
 writeFileSync(out, `${JSON.stringify(file)}\n`);
 console.log(`train: wrote ${out} (${model.version})`);

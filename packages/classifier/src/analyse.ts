@@ -1,4 +1,4 @@
-import { brandPatterns, neutraliseBrand, BRAND_TOKEN } from './brand.js';
+import { BRAND_TOKEN, brandPatterns, neutraliseBrand } from './brand.js';
 import { extractFeatures, type Features } from './features.js';
 import { type LexiconResult, lexicon } from './lexicon-score.js';
 import { markNegation } from './negation.js';
@@ -53,7 +53,7 @@ function patternsFor(ctx: BrandContext): string[][] {
 export function analyse(text: string, ctx: BrandContext, dim: number): Analysis {
   const { tokens, count } = neutraliseBrand(tokenise(text), patternsFor(ctx));
   markNegation(tokens);
-  const signals = findSignals(tokens);
+  const signals = findSignals(tokens, text);
   const lex = lexicon(lexiconText(tokens));
   const staff = extractStaff(tokens);
   const features = extractFeatures({ tokens, signals, lexicon: lex, staffCount: staff.length }, dim);

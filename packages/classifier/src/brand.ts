@@ -15,12 +15,22 @@ export function brandPatterns(brand: string | undefined, terms: readonly string[
     if (clean === '') continue;
     const parts = clean.split(/[\s_\-.]+/).filter((p) => p !== '');
     if (parts.length > 0) out.push(parts);
-    // "British Airways" is also written "@britishairways" / "#BritishAirways".
-    if (parts.length > 1) out.push([parts.join('')]);
+    // "virgin_care" as a handle is one token.
+    if (!/\s/.test(clean) && parts.length > 1) out.push([clean]);
+    // "British Airways" is also written "@britishairways" / "#BritishAirways", and
+    // "Delight Foods" is often just "Delight" (a sentiment word: exactly what must not count).
+    if (parts.length > 1) {
+      out.push([parts.join('')]);
+      const first = parts[0] as string;
+      if (first.length >= 4 && !GENERIC_FIRST_WORDS.has(first)) out.push([first]);
+    }
   }
   // Longest first so "british airways" is taken whole before "british".
   return out.sort((a, b) => b.length - a.length);
 }
+
+// First words too generic to stand for the brand on their own.
+const GENERIC_FIRST_WORDS = new Set(['the', 'new', 'first', 'bank', 'royal', 'national', 'american', 'united', 'city']);
 
 const bare = (t: Token) => (t.kind === 'handle' || t.kind === 'hashtag' ? t.norm.slice(1) : t.norm);
 
@@ -30,7 +40,9 @@ export function neutraliseBrand(tokens: Token[], patterns: readonly string[][]):
   const out: Token[] = [];
   let count = 0;
   for (let i = 0; i < tokens.length; i++) {
-    const hit = patterns.find((p) => p.every((part, k) => tokens[i + k] !== undefined && bare(tokens[i + k] as Token) === part));
+    const hit = patterns.find((p) =>
+      p.every((part, k) => tokens[i + k] !== undefined && bare(tokens[i + k] as Token) === part),
+    );
     if (hit === undefined) {
       out.push(tokens[i] as Token);
       continue;

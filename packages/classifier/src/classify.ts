@@ -41,7 +41,10 @@ export function createScorer(model: LinearModel): (text: string, ctx?: ClassifyC
     complaintRank,
   });
   return (text, ctx = {}) => {
-    const { lang, supported } = detectLanguage(text);
+    const { lang, supported } = detectLanguage(
+      text,
+      ctx.brand === undefined ? [] : [ctx.brand, ...(ctx.brandTerms ?? [])],
+    );
     if (!supported) {
       return ranked({
         label: 'unscored',
@@ -54,21 +57,23 @@ export function createScorer(model: LinearModel): (text: string, ctx?: ClassifyC
       });
     }
     const a = analyse(text, ctx, model.dim);
-    const rule = matchRule(
-      a.tokens.map((t) => t.norm),
-      ctx.rules,
-    );
+    const rule = ctx.rules?.length
+      ? matchRule(
+          a.tokens.map((t) => t.norm),
+          ctx.rules,
+        )
+      : undefined;
     if (rule !== undefined) {
       const forced = rule.label === 'praise' ? 1 : 0;
       return ranked(
         {
-        label: rule.label,
-        score: rule.label === 'praise' ? 1 : rule.label === 'complaint' ? -1 : 0,
-        confidence: 1,
-        reasons: [`rule '${rule.phrase}' → ${rule.label}`],
-        staff: rule.label === 'praise' || rule.label === 'mixed' ? a.staff : [],
-        lang,
-        version: model.version,
+          label: rule.label,
+          score: rule.label === 'praise' ? 1 : rule.label === 'complaint' ? -1 : 0,
+          confidence: 1,
+          reasons: [`rule '${rule.phrase}' → ${rule.label}`],
+          staff: rule.label === 'praise' || rule.label === 'mixed' ? a.staff : [],
+          lang,
+          version: model.version,
         },
         forced,
         rule.label === 'complaint' ? 1 : 0,
@@ -78,8 +83,8 @@ export function createScorer(model: LinearModel): (text: string, ctx?: ClassifyC
     const thresholds =
       ctx.praiseThreshold === undefined ? model.thresholds : { ...model.thresholds, praise: ctx.praiseThreshold };
     const d = decide(p, a, thresholds);
-    // Staff are only credited when the post is not a complaint about them.
-    const staff = d.scored.label !== 'complaint' ? a.staff : [];
+    // Staff are only credited when the post is neither a complaint nor sarcastic.
+    const staff = d.scored.label !== 'complaint' && !d.sarcastic ? a.staff : [];
     const result: Classification = { ...d.scored, staff, lang, version: model.version };
     return ranked(result, d.sarcastic ? 0 : (p[2] as number), p[0] as number);
   };

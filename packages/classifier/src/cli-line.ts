@@ -22,7 +22,10 @@ export function classifyLine(line: string, classify: Classify): CliOutput {
   const input = CliInput.safeParse(json);
   if (!input.success) {
     const issue = input.error.issues[0];
-    return { error: `expected { "text": string, "brand"?: string }: ${issue?.path.join('.') || 'line'} ${issue?.message ?? ''}`.trim() };
+    return {
+      error:
+        `expected { "text": string, "brand"?: string }: ${issue?.path.join('.') || 'line'} ${issue?.message ?? ''}`.trim(),
+    };
   }
   const { text, brand } = input.data;
   const r = classify(text, brand === undefined ? {} : { brand });

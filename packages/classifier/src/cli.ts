@@ -7,6 +7,12 @@ import { createInterface } from 'node:readline';
 import { classifyLine } from './cli-line.js';
 import { classify } from './index.js';
 
+// A closed pipe (`pnpm classify < in | head`) is the reader's choice, not a failure.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
 let errors = 0;
 let n = 0;

@@ -8,22 +8,24 @@ type Scored = Pick<Classification, 'label' | 'score' | 'confidence' | 'reasons'>
 const MIXED_COMPLAINT = 0.4;
 /** Both sides at least this likely: the post praises and complains at once. */
 const MIXED_BOTH = 0.3;
-/** After a praise veto, the complaint bar is lowered to this: sarcasm is a complaint. */
-const VETOED_COMPLAINT = 0.3;
+
+/** Lexicon phrases are stored tokenised ("great . just great"); show them as written. */
+const pretty = (phrase: string) => phrase.replace(/ ([.,!?])/g, '$1');
 
 /** Readable evidence, strongest kinds first; shown to the care team with the label. */
 export function reasonsFor(a: Analysis): string[] {
   const s = a.signals;
   const out: string[] = [];
-  for (const h of s.hits) if (h.kind === 'sarcasm') out.push(`sarcasm cue '${h.phrase}'`);
+  for (const h of s.hits) if (h.kind === 'sarcasm') out.push(`sarcasm cue '${pretty(h.phrase)}'`);
   if (s.irony !== undefined) {
     out.push(`sarcasm cue '${s.irony}' ${s.duration === undefined ? 'next to a complaint' : 'after a delay'}`);
   }
-  for (const h of s.hits) if (h.kind === 'praise') out.push(`praise phrase '${h.phrase}'`);
-  for (const h of s.hits) if (h.kind === 'complaint') out.push(`complaint phrase '${h.phrase}'`);
+  if (s.scareQuote !== undefined) out.push(`sarcasm cue: scare quotes around '${s.scareQuote}'`);
+  for (const h of s.hits) if (h.kind === 'praise') out.push(`praise phrase '${pretty(h.phrase)}'`);
+  for (const h of s.hits) if (h.kind === 'complaint') out.push(`complaint phrase '${pretty(h.phrase)}'`);
   for (const p of s.negatedPraise) out.push(`negated praise '${p}'`);
-  if (s.duration !== undefined) out.push(`wait '${s.duration}'`);
-  for (const h of s.hits) if (h.kind === 'request') out.push(`request '${h.phrase}'`);
+  if (s.duration !== undefined) out.push(`${s.duration.endsWith('times') ? 'repeat' : 'wait'} '${s.duration}'`);
+  for (const h of s.hits) if (h.kind === 'request') out.push(`request '${pretty(h.phrase)}'`);
   for (const name of a.staff) out.push(`kudos for ${name}`);
   if (a.brandMentions > 0) out.push('brand name neutralised');
   const lex = a.lexicon.score;
@@ -37,30 +39,49 @@ export function reasonsFor(a: Analysis): string[] {
  * p is indexed like CLASSES: [complaint, neutral, praise].
  */
 export function decide(p: Float64Array, a: Analysis, thresholds: Thresholds): { scored: Scored; sarcastic: boolean } {
-  const pComplaint = p[0] as number;
+  const sarcastic =
+    a.signals.irony !== undefined ||
+    a.signals.scareQuote !== undefined ||
+    a.signals.hits.some((h) => h.kind === 'sarcasm');
+  // Irony flips polarity: the praise mass of a sarcastic post ("Great. Just great.") is
+  // complaint mass. The model alone cannot learn this from a handful of examples.
+  const pComplaint = (p[0] as number) + (sarcastic ? (p[2] as number) : 0);
   const pNeutral = p[1] as number;
-  const pPraise = p[2] as number;
+  const pPraise = sarcastic ? 0 : (p[2] as number);
   const score = pPraise - pComplaint;
   const reasons = reasonsFor(a);
-  const sarcastic = a.signals.irony !== undefined || a.signals.hits.some((h) => h.kind === 'sarcasm');
+  if (sarcastic && (p[2] as number) >= MIXED_BOTH) reasons.push('praise words read as sarcasm');
   const out = (label: Scored['label'], confidence: number) => ({
     scored: { label, score, confidence, reasons },
     sarcastic,
   });
 
-  if (a.staff.length > 0 && pComplaint >= MIXED_COMPLAINT) {
+  // Staff named with praise in a post that is mostly a complaint, or ends on one ("thanks
+  // Ana, but I had to chat 3 times"). Sarcastic thanks are no kudos, so no mixed either.
+  const mostlyComplaint = pComplaint >= MIXED_COMPLAINT && pComplaint >= (p[2] as number);
+  if (a.staff.length > 0 && !sarcastic && (mostlyComplaint || a.signals.afterContrast < 0)) {
+    // Mixed means "not neutral, and both sides": its confidence is P(not neutral).
     reasons.push('staff praised, company blamed');
-    return out('mixed', Math.min(pComplaint, 1 - pNeutral));
+    return out('mixed', 1 - pNeutral);
   }
-  if (pPraise >= thresholds.praise) {
-    if (!sarcastic) return out('praise', pPraise);
-    reasons.push('praise vetoed: sarcasm');
-    if (pComplaint >= VETOED_COMPLAINT) return out('complaint', pComplaint);
-    return out('neutral', Math.max(pNeutral, pComplaint));
+  if (pPraise >= thresholds.praise) return out('praise', pPraise);
+  const both = pPraise >= MIXED_BOTH && pComplaint >= MIXED_BOTH;
+  const complaintCue = a.signals.negatedPraise.length > 0 || a.signals.hits.some((h) => h.kind === 'complaint');
+  // "Delayed, but the crew were fantastic": praise after the contrast makes it mixed.
+  if (a.signals.afterContrast > 0 && pPraise >= MIXED_BOTH && (pComplaint >= MIXED_BOTH || complaintCue)) {
+    reasons.push('praise after "but"');
+    return out('mixed', 1 - pNeutral);
   }
-  if (pComplaint >= thresholds.complaint || (sarcastic && pComplaint >= VETOED_COMPLAINT)) {
-    return out('complaint', pComplaint);
+  if (pComplaint >= thresholds.complaint) return out('complaint', pComplaint);
+  if (both) {
+    // "I like the app but it keeps crashing": the clause after "but" is what the post is about.
+    if (a.signals.afterContrast < 0) {
+      reasons.push('complaint after "but"');
+      return out('complaint', pComplaint);
+    }
+    // Without a contrast, mixed needs explicit evidence on both sides, not two middling scores.
+    const kinds = new Set(a.signals.hits.map((h) => h.kind));
+    if (kinds.has('praise') && kinds.has('complaint')) return out('mixed', 1 - pNeutral);
   }
-  if (pPraise >= MIXED_BOTH && pComplaint >= MIXED_BOTH) return out('mixed', Math.min(pPraise, pComplaint) * 2);
   return out('neutral', pNeutral);
 }

@@ -78,6 +78,7 @@ export function extractFeatures({ tokens, signals, lexicon, staffCount }: Featur
   add('sig:negated-praise', signals.negatedPraise.length);
   add('sig:duration', signals.duration === undefined ? 0 : 1);
   add('sig:irony', signals.irony === undefined ? 0 : 1);
+  add('sig:scare-quote', signals.scareQuote === undefined ? 0 : 1);
   add('sig:question', signals.question ? 1 : 0);
   add('sig:exclaim', signals.exclaim ? 1 : 0);
   add('sig:after-contrast', Math.max(-2, Math.min(2, signals.afterContrast / 3)));

@@ -1,9 +1,35 @@
 import type { Token } from './tokenise.js';
 
 const NEGATORS = new Set([
-  'not', 'no', 'never', 'cannot', 'nothing', 'nobody', 'none', 'neither', 'nor', 'without',
-  'hardly', 'barely', 'cant', 'dont', 'wont', 'isnt', 'wasnt', 'didnt', 'doesnt', 'aint',
-  'havent', 'hasnt', 'couldnt', 'shouldnt', 'wouldnt', 'arent', 'werent', 'nope', 'zero',
+  'not',
+  'no',
+  'never',
+  'cannot',
+  'nothing',
+  'nobody',
+  'none',
+  'neither',
+  'nor',
+  'without',
+  'hardly',
+  'barely',
+  'cant',
+  'dont',
+  'wont',
+  'isnt',
+  'wasnt',
+  'didnt',
+  'doesnt',
+  'aint',
+  'havent',
+  'hasnt',
+  'couldnt',
+  'shouldnt',
+  'wouldnt',
+  'arent',
+  'werent',
+  'nope',
+  'zero',
 ]);
 
 // A contrast word or clause punctuation ends the scope: "not great, but fine".

@@ -17,7 +17,7 @@ export interface Token {
 // One pass, alternatives in priority order: URLs before words, handles/hashtags before
 // words, emoticons before punctuation. Everything unmatched (spaces, stray symbols) is skipped.
 const TOKEN_RE =
-  /(https?:\/\/\S+|www\.\S+)|(@\w+)|(#\w+)|(<3|[:;=][-']?[)(\]\[dDpP/|*]|[)(][-']?[:;=])|(\p{Extended_Pictographic})|(\d+(?:[.,:/]\d+)*(?:st|nd|rd|th|s|m|h|min|mins|hr|hrs)?)|([\p{L}\p{M}]+(?:['’][\p{L}]+)*)|([!?]+|\.{2,}|[.,;:])/gu;
+  /(https?:\/\/\S+|www\.\S+)|(@\w+)|(#\w+)|(<3|[:;=][-']?[)(\][dDpP/|*]|[)(][-']?[:;=])|(\p{Extended_Pictographic})|(\d+(?:[.,:/]\d+)*(?:minutes|mins|min|hours|hrs|hr|days|st|nd|rd|th|s|m|h)?)|([\p{L}\p{M}]+(?:['’][\p{L}]+)*)|([!?]+|\.{2,}|[.,;:])/gu;
 
 const ENTITIES: Record<string, string> = {
   '&amp;': '&',
@@ -40,7 +40,7 @@ export function decodeEntities(text: string): string {
 const RUN3 = /(\p{L})\1{2,}/gu;
 
 /**
- * "loooove" → "love", "sooo" → "so", "gooood" → "good": collapse runs of 3+ to two letters,
+ * "loooove" → "love", "gooood" → "good", "sooo" → "soo": collapse runs of 3+ to two letters,
  * then to one when only that form is a lexicon word, so elongated sentiment words still count.
  */
 export function collapseElongation(word: string): string {

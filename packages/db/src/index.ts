@@ -1,8 +1,17 @@
 export { createDatabase, type Database, type Db } from './client.js';
 export { MIGRATIONS_FOLDER, runMigrations } from './migrate.js';
 export * from './schema/index.js';
+export * from './verbs/api-keys.js';
+export * from './verbs/feed.js';
+export { MENTION_JSON_SQL } from './verbs/mention-json.js';
 export { toMention } from './verbs/mention-view.js';
+export * from './verbs/mention-workflow.js';
 export * from './verbs/mentions-read.js';
 export * from './verbs/mentions-write.js';
+export * from './verbs/reports.js';
 export * from './verbs/tracked-queries.js';
+export * from './verbs/tracked-queries-edit.js';
 export * from './verbs/webhook-deliveries.js';
+export * from './verbs/webhook-fanout.js';
+export * from './verbs/webhook-sweep.js';
+export * from './verbs/webhooks.js';

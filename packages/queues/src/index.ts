@@ -1,5 +1,7 @@
 export { DelayedError, type Job, type Queue, UnrecoverableError, type Worker } from 'bullmq';
 export { createQueue, createWorker, DEFAULT_JOB_OPTIONS, type QueueDeps, type WorkerOptions } from './factories.js';
+export * from './mention-events.js';
 export * from './names.js';
 export * from './payloads.js';
+export * from './poll-schedules.js';
 export { createRedis } from './redis.js';

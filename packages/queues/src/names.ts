@@ -7,9 +7,9 @@ export const QUEUES = {
   poll: 'poll',
   /** Batches of raw mentions waiting to be classified and stored. */
   score: 'score',
-  /** One job per newly stored praise: create its deliveries. */
+  /** One job per newly stored praise or complaint: create its event and deliveries. */
   notify: 'notify',
-  /** One job per webhook delivery (mention × target). */
+  /** One job per delivery attempt (subscription × event); retries wait in Postgres. */
   deliver: 'deliver',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

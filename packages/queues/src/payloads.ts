@@ -12,12 +12,14 @@ export const ScoreJob = z.object({
 });
 export type ScoreJob = z.infer<typeof ScoreJob>;
 
+/** A mention newly stored with an alerting label; the job id is `<label>-<mentionId>`. */
 export const NotifyJob = z.object({
   mentionId: z.number().int().positive(),
-  event: z.literal('mention.praise'),
+  event: z.enum(['mention.praise', 'mention.complaint']),
 });
 export type NotifyJob = z.infer<typeof NotifyJob>;
 
+/** One attempt at one delivery; the job id is `dlv-<deliveryId>-<dispatch number>`. */
 export const DeliverJob = z.object({ deliveryId: z.number().int().positive() });
 export type DeliverJob = z.infer<typeof DeliverJob>;
 

@@ -11,4 +11,9 @@ export { resolveServices, type ServiceUrls } from './services.js';
 export { syntheticLines, writeSyntheticReplay } from './synthetic.js';
 export { createTestEnv, type TestEnv } from './test-env.js';
 export { waitFor } from './wait-for.js';
-export { type ReceivedHook, startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.js';
+export {
+  type ReceivedHook,
+  type ReceiverReply,
+  startWebhookReceiver,
+  type WebhookReceiver,
+} from './webhook-receiver.js';

@@ -1,13 +1,25 @@
-import type { MentionCursor } from '@goodchatter/db';
+import type { FeedCursor, MentionCursor, MentionSort } from '@goodchatter/db';
 import { HttpError } from './errors.js';
 
-/** Opaque to clients: base64url of "<posted at ms>.<id>". */
-export function encodeCursor(c: MentionCursor): string {
-  return Buffer.from(`${c.postedAt.getTime()}.${c.id}`).toString('base64url');
+// Opaque to clients: base64url of "<kind>~<sort key>~<id>". The kind ties a cursor to the
+// sort it came from, so a cursor from another sort is refused instead of skipping rows.
+
+const encode = (kind: string, key: number, id: number) => Buffer.from(`${kind}~${key}~${id}`).toString('base64url');
+
+function decode(s: string, kind: string): { key: number; id: number } {
+  const m = /^([a-z]+)~(-?[\d.e+-]{1,32})~(\d{1,18})$/.exec(Buffer.from(s, 'base64url').toString('utf8'));
+  const key = Number(m?.[2]);
+  if (!m || m[1] !== kind || !Number.isFinite(key)) {
+    throw new HttpError(400, 'querystring.cursor: not a cursor this API returned for this sort');
+  }
+  return { key, id: Number(m[3]) };
 }
 
-export function decodeCursor(s: string): MentionCursor {
-  const m = /^(\d{1,15})\.(\d{1,18})$/.exec(Buffer.from(s, 'base64url').toString('utf8'));
-  if (!m) throw new HttpError(400, 'querystring.cursor: not a cursor this API returned');
-  return { postedAt: new Date(Number(m[1])), id: Number(m[2]) };
+export const encodeCursor = (sort: MentionSort, c: MentionCursor) => encode(sort, c.key, c.id);
+export const decodeCursor = (sort: MentionSort, s: string): MentionCursor => decode(s, sort);
+
+export const encodeFeedCursor = (c: FeedCursor) => encode('feed', c.rank, c.id);
+export function decodeFeedCursor(s: string): FeedCursor {
+  const { key, id } = decode(s, 'feed');
+  return { rank: key, id };
 }

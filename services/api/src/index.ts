@@ -3,7 +3,7 @@ import { createDatabase, runMigrations } from '@goodchatter/db';
 import { createRedis } from '@goodchatter/queues';
 import { pino } from 'pino';
 import { buildApp } from './app.js';
-import { loadApiEnv } from './env.js';
+import { apiOptionsFromEnv, loadApiEnv } from './env.js';
 
 // Entry point when the API runs alone (its own container).
 const env = loadApiEnv();
@@ -11,7 +11,7 @@ const logger = pino({ name: 'api', level: env.LOG_LEVEL });
 await runMigrations(env.DATABASE_URL);
 const database = createDatabase(env.DATABASE_URL, { applicationName: 'goodchatter-api' });
 const redis = createRedis(env.REDIS_URL, 'producer');
-const app = await buildApp({ database, redis, logger });
+const app = await buildApp({ database, redis, logger, ...apiOptionsFromEnv(env) });
 await app.listen({ port: env.PORT, host: env.HOST });
 onShutdownSignal(logger, async () => {
   await app.close();

@@ -1,4 +1,4 @@
 // What other parts (the one-process stack, tests, benchmarks) import; index.ts is the entry point.
 
 export { type ApiDeps, buildApp } from './app.js';
-export { ApiEnv, loadApiEnv } from './env.js';
+export { ApiEnv, apiOptionsFromEnv, loadApiEnv } from './env.js';

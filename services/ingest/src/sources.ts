@@ -10,6 +10,7 @@ export function buildSources(env: IngestEnv, logger: Logger): Record<string, Sou
       onBadLine: ({ file, line, error }) => logger.warn({ file, line, error }, `skipped malformed line ${line}`),
     }),
   };
-  if (env.X_BEARER_TOKEN) sources.x = new XSourceAdapter({ bearerToken: env.X_BEARER_TOKEN, baseUrl: env.X_API_BASE_URL });
+  if (env.X_BEARER_TOKEN)
+    sources.x = new XSourceAdapter({ bearerToken: env.X_BEARER_TOKEN, baseUrl: env.X_API_BASE_URL });
   return sources;
 }

@@ -12,6 +12,7 @@ export interface IngestDeps {
   connection: Redis;
   prefix: string;
   logger: Logger;
+  /** Polled by source name; closed (those that can be) when ingest closes. */
   sources: Record<string, SourceAdapter>;
   concurrency?: number;
   lockDurationMs?: number;
@@ -23,6 +24,11 @@ export interface Ingest {
   /** Brings the poll schedules in line with the tracked queries now. */
   syncNow(): Promise<void>;
   close(): Promise<void>;
+}
+
+function closeSource(source: SourceAdapter): void {
+  const closable = source as SourceAdapter & { close?: () => void };
+  if (typeof closable.close === 'function') closable.close();
 }
 
 export async function startIngest(deps: IngestDeps): Promise<Ingest> {
@@ -66,6 +72,8 @@ export async function startIngest(deps: IngestDeps): Promise<Ingest> {
       if (timer) clearInterval(timer);
       await worker.close();
       await Promise.all([scoreQueue.close(), pollQueue.close()]);
+      // After the worker: no poll is using them any more (the X adapter's keep-alive sockets).
+      for (const source of Object.values(deps.sources)) closeSource(source);
     },
   };
 }

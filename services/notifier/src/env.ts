@@ -1,26 +1,34 @@
-import { BaseEnv, parseEnv } from '@goodchatter/core';
+import { BaseEnv, booleanFromEnv, parseEnv } from '@goodchatter/core';
 import { z } from 'zod';
 
-const urlList = z
-  .string()
-  .transform((s) =>
-    s
-      .split(',')
-      .map((u) => u.trim())
-      .filter(Boolean),
-  )
-  .pipe(z.array(z.url({ protocol: /^https?$/, error: 'each entry must be an http(s) URL' })));
-
 export const NotifierEnv = BaseEnv.extend({
-  /** Comma-separated http(s) URLs that receive a POST for every new praise. */
-  WEBHOOK_URLS: urlList.default([]),
-  /** Per-request timeout. */
+  /** Per-request deadline: connect, send, answer and (capped) body. */
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
-  /** Tries per delivery before it is marked failed (exponential backoff from 1 s). */
+  /** Attempts per delivery before it is marked failed. */
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
+  /** First retry delay; each next one is 3× longer (±20% jitter). 40 s → 8 attempts span about 12 h. */
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(40_000),
+  /** Failed deliveries in a row (after their retries) that disable a subscription. */
+  WEBHOOK_DISABLE_AFTER: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** Allow loopback/private/link-local targets: local development and tests only. */
+  WEBHOOK_ALLOW_PRIVATE: booleanFromEnv.default(false),
+  /** How often retries, redeliveries, test and status events, and digests are picked up. */
+  WEBHOOK_SWEEP_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   /** Deliveries in flight at once per notifier process. */
   NOTIFIER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
 });
 export type NotifierEnv = z.infer<typeof NotifierEnv>;
 
 export const loadNotifierEnv = (env: Record<string, string | undefined> = process.env) => parseEnv(NotifierEnv, env);
+
+/** The notifier's settings as `startNotifier` takes them, from the parsed environment. */
+export const notifierSettings = (env: NotifierEnv) => ({
+  timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+  maxAttempts: env.WEBHOOK_MAX_ATTEMPTS,
+  retryBaseMs: env.WEBHOOK_RETRY_BASE_MS,
+  disableAfter: env.WEBHOOK_DISABLE_AFTER,
+  allowPrivate: env.WEBHOOK_ALLOW_PRIVATE,
+  sweepEveryMs: env.WEBHOOK_SWEEP_MS,
+  concurrency: env.NOTIFIER_CONCURRENCY,
+  lockDurationMs: env.JOB_LOCK_MS,
+});

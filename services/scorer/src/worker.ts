@@ -25,7 +25,8 @@ export function startScorer(deps: ScorerDeps): Scorer {
   const queueDeps = { connection: deps.connection, prefix: deps.prefix };
   const notifyQueue = createQueue(QUEUES.notify, queueDeps);
   const contexts = createQueryContexts(deps.database.db, { praiseThreshold: deps.praiseThreshold });
-  const scoreDeps = { database: deps.database, notifyQueue, contexts };
+  const events = { redis: deps.connection, prefix: deps.prefix };
+  const scoreDeps = { database: deps.database, notifyQueue, contexts, events };
   const worker = createWorker(QUEUES.score, (job) => scoreBatch(scoreDeps, job), {
     ...queueDeps,
     concurrency: deps.concurrency ?? 4,

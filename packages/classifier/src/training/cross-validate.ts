@@ -5,7 +5,7 @@ import { DEFAULT_FIT, type FitOptions, fit, type TrainingRow } from './fit.js';
 import { foldOf } from './metrics.js';
 
 /** Hand-written care examples are few but on target: each counts this many times. */
-export const CARE_WEIGHT = 3;
+export const CARE_WEIGHT = 10;
 
 export interface PoolItem extends Example {
   /** Which set it came from ('care' for the hand-written examples). */

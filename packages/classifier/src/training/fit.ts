@@ -5,7 +5,10 @@ import type { Gold } from './datasets.js';
 export interface TrainingRow {
   features: Features;
   gold: Gold;
-  /** How much this row counts: the hand-written care examples count more. */
+  /**
+   * How many times the row is visited per epoch (the hand-written care examples count more).
+   * Repetition rather than a gradient factor: AdaGrad normalises a scaled gradient away.
+   */
   weight: number;
 }
 
@@ -49,7 +52,7 @@ export function fit(rows: readonly TrainingRow[], opts: FitOptions = DEFAULT_FIT
   };
   const g2 = new Float32Array(opts.dim * K);
   const b2 = new Float64Array(K);
-  const order = rows.map((_, i) => i);
+  const order = rows.flatMap((row, i) => Array.from({ length: Math.max(1, Math.round(row.weight)) }, () => i));
   const random = rng(opts.seed);
   const z = new Float64Array(K);
   for (let epoch = 0; epoch < opts.epochs; epoch++) {
@@ -62,7 +65,7 @@ export function fit(rows: readonly TrainingRow[], opts: FitOptions = DEFAULT_FIT
       const p = softmax(logits(model, row.features, z));
       const y = CLASS_INDEX[row.gold];
       for (let c = 0; c < K; c++) {
-        const g = ((p[c] as number) - (c === y ? 1 : 0)) * row.weight;
+        const g = (p[c] as number) - (c === y ? 1 : 0);
         b2[c] = (b2[c] as number) + g * g;
         model.bias[c] = (model.bias[c] as number) - (opts.learningRate * g) / Math.sqrt((b2[c] as number) + 1e-8);
         const { idx, val } = row.features;

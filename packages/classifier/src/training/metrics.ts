@@ -75,3 +75,20 @@ export function foldOf(text: string, k: number): number {
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return (h >>> 0) % k;
 }
+
+/**
+ * Expected calibration error over 10 equal-width bins: the gap between stated probability
+ * and observed frequency, weighted by how many items fall in each bin (0 is perfect).
+ */
+export function calibrationError(items: readonly { p: number; actual: boolean }[]): number {
+  const bins = Array.from({ length: 10 }, () => ({ n: 0, p: 0, hits: 0 }));
+  for (const { p, actual } of items) {
+    const bin = bins[Math.min(9, Math.floor(p * 10))] as { n: number; p: number; hits: number };
+    bin.n++;
+    bin.p += p;
+    if (actual) bin.hits++;
+  }
+  let error = 0;
+  for (const b of bins) if (b.n > 0) error += (b.n / items.length) * Math.abs(b.p / b.n - b.hits / b.n);
+  return error;
+}

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
@@ -10,6 +11,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { EFFECTIVE_LABEL_SQL, FEED_RANK_SQL, TEXT_SEARCH_SQL } from './mention-rank.js';
 import { trackedQueries } from './tracked-queries.js';
 
 export const mentions = pgTable(
@@ -51,6 +53,19 @@ export const mentions = pgTable(
     uniqueIndex('mentions_source_external_id_key').on(t.source, t.externalId),
     index('mentions_posted_at_id_idx').on(t.postedAt.desc(), t.id.desc()),
     index('mentions_label_posted_at_id_idx').on(t.label, t.postedAt.desc(), t.id.desc()),
+    // The API's filters and sorts (issue 5), sized for millions of rows.
+    index('mentions_effective_label_posted_at_id_idx').on(sql.raw(EFFECTIVE_LABEL_SQL), t.postedAt.desc(), t.id.desc()),
+    index('mentions_brand_posted_at_id_idx').on(t.brand, t.postedAt.desc(), t.id.desc()),
+    index('mentions_query_id_posted_at_id_idx').on(t.queryId, t.postedAt.desc(), t.id.desc()),
+    index('mentions_status_posted_at_id_idx').on(t.status, t.postedAt.desc(), t.id.desc()),
+    index('mentions_reach_id_idx').on(sql.raw('coalesce(author_followers, 0) DESC'), t.id.desc()),
+    index('mentions_confidence_id_idx').on(t.confidence.desc(), t.id.desc()),
+    index('mentions_staff_idx').using('gin', t.staff.op('jsonb_path_ops')),
+    index('mentions_text_search_idx').using('gin', sql.raw(TEXT_SEARCH_SQL)),
+    // The feed: fresh praise by reward-worthiness, read straight off this partial index.
+    index('mentions_feed_rank_idx')
+      .on(sql.raw(`${FEED_RANK_SQL} DESC`), t.id.desc())
+      .where(sql.raw(`status = 'new' AND ${EFFECTIVE_LABEL_SQL} = 'praise'`)),
   ],
 );
 

@@ -23,35 +23,62 @@ export async function ensureQuery(db: Db, input: NewTrackedQuery): Promise<Track
   return existing;
 }
 
+/** Today's read count (UTC), plus `read`; a new day starts the count again. */
+const addReads = (read: number) =>
+  sql`CASE WHEN ${trackedQueries.readsDay} = (now() AT TIME ZONE 'UTC')::date
+    THEN ${trackedQueries.readsToday} + ${read} ELSE ${read} END`;
+const utcToday = sql`(now() AT TIME ZONE 'UTC')::date`;
+
+export interface PollSuccess {
+  checkpoint: string | null;
+  read: number;
+  /** No poll before this: X's rate-limit reset, or the next UTC day once the budget is spent. */
+  pausedUntil?: Date;
+  /** `paused` when the daily budget is spent (ends with the day, or when the budget is edited). */
+  status?: 'active' | 'paused';
+  /**
+   * The query text that was polled: if someone changed it meanwhile, the checkpoint belongs
+   * to the old text and is not saved (the edit already reset it).
+   */
+  polledQuery?: string;
+}
+
 /** Saved only after every batch of the poll was enqueued: the no-loss contract. */
-export async function recordPollSuccess(
-  db: Db,
-  id: number,
-  result: { checkpoint: string | null; read: number },
-): Promise<void> {
-  await db
+export async function recordPollSuccess(db: Db, id: number, result: PollSuccess): Promise<void> {
+  const sameText = result.polledQuery === undefined ? undefined : eq(trackedQueries.query, result.polledQuery);
+  const updated = await db
     .update(trackedQueries)
     .set({
       checkpoint: result.checkpoint,
       lastPolledAt: sql`now()`,
       lastError: null,
-      status: 'active',
-      pausedUntil: null,
-      // Reads are counted per UTC day; a new day starts the count again.
-      readsToday: sql`CASE WHEN ${trackedQueries.readsDay} = (now() AT TIME ZONE 'UTC')::date
-        THEN ${trackedQueries.readsToday} + ${result.read} ELSE ${result.read} END`,
-      readsDay: sql`(now() AT TIME ZONE 'UTC')::date`,
+      status: result.status ?? 'active',
+      pausedUntil: result.pausedUntil ?? null,
+      readsToday: addReads(result.read),
+      readsDay: utcToday,
       updatedAt: sql`now()`,
     })
-    .where(eq(trackedQueries.id, id));
+    .where(and(eq(trackedQueries.id, id), sameText))
+    .returning({ id: trackedQueries.id });
+  if (updated.length === 0 && sameText) {
+    // Edited while polling: still count what X billed.
+    await db
+      .update(trackedQueries)
+      .set({ readsToday: addReads(result.read), readsDay: utcToday, lastPolledAt: sql`now()` })
+      .where(eq(trackedQueries.id, id));
+  }
 }
 
-/** `failing` stops polling until the query is edited; `pausedUntil` holds polls back until then. */
+/**
+ * `failing` stops polling until the query is edited; `paused` waits for the next budget
+ * day; `pausedUntil` holds polls back until then. `read` counts posts X billed before the
+ * error (a drain can fail after some pages).
+ */
 export async function recordPollError(
   db: Db,
   id: number,
   message: string,
-  opts: { status?: 'failing'; pausedUntil?: Date } = {},
+  opts: { status?: 'failing' | 'paused'; pausedUntil?: Date; read?: number } = {},
 ): Promise<void> {
   await db
     .update(trackedQueries)
@@ -60,6 +87,15 @@ export async function recordPollError(
       lastPolledAt: sql`now()`,
       ...(opts.status ? { status: opts.status } : {}),
       ...(opts.pausedUntil ? { pausedUntil: opts.pausedUntil } : {}),
+      ...(opts.read ? { readsToday: addReads(opts.read), readsDay: utcToday } : {}),
     })
+    .where(eq(trackedQueries.id, id));
+}
+
+/** The daily budget is spent: no poll until `until` (the next UTC day). Not an error. */
+export async function pauseForBudget(db: Db, id: number, until: Date): Promise<void> {
+  await db
+    .update(trackedQueries)
+    .set({ status: 'paused', pausedUntil: until, updatedAt: sql`now()` })
     .where(eq(trackedQueries.id, id));
 }

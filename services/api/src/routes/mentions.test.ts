@@ -1,5 +1,5 @@
 import type { MentionInput } from '@goodchatter/core';
-import { createDatabase, type Database, insertMentions, type NewMentionRow } from '@goodchatter/db';
+import { createApiKey, createDatabase, type Database, insertMentions, type NewMentionRow } from '@goodchatter/db';
 import { createRedis } from '@goodchatter/queues';
 import { createTestEnv, type TestEnv } from '@goodchatter/testing';
 import type { FastifyInstance } from 'fastify';
@@ -11,6 +11,7 @@ let env: TestEnv;
 let database: Database;
 let redis: Redis;
 let app: FastifyInstance;
+let readKey: string;
 
 function row(i: number, over: Partial<NewMentionRow> = {}): NewMentionRow {
   return {
@@ -35,7 +36,8 @@ beforeAll(async () => {
   env = await createTestEnv();
   database = createDatabase(env.databaseUrl);
   redis = createRedis(env.redisUrl, 'producer');
-  app = await buildApp({ database, redis, logger: false });
+  app = await buildApp({ database, redis, logger: false, queuePrefix: env.prefix });
+  readKey = (await createApiKey(database.db, { name: 'reader', scopes: ['read'] })).key;
   await insertMentions(
     database.db,
     Array.from({ length: 45 }, (_, i) => row(i)),
@@ -50,7 +52,7 @@ afterAll(async () => {
 });
 
 const get = async (url: string) => {
-  const res = await app.inject({ method: 'GET', url });
+  const res = await app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${readKey}` } });
   return { status: res.statusCode, body: res.json() };
 };
 

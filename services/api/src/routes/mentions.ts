@@ -1,38 +1,45 @@
-import { Label, Mention } from '@goodchatter/core';
-import { getMention, listMentions, toMention } from '@goodchatter/db';
+import { Mention } from '@goodchatter/core';
+import { getMention, listMentionsJson } from '@goodchatter/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { ErrorBody, HttpError } from '../errors.js';
+import { MentionDetail, MentionFilterQuery, MentionId, renderedJson, toFilter, toMentionDetail } from '../schemas.js';
 
-const ListQuery = z
-  .object({
-    label: Label.optional(),
-    source: z.string().min(1).max(64).optional(),
-    since: z.iso.datetime({ offset: true }).optional(),
-    until: z.iso.datetime({ offset: true }).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(50),
-    cursor: z.string().max(200).optional(),
-  })
-  .strict();
+const ListQuery = MentionFilterQuery.extend({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(200).optional().describe('nextCursor of the previous page'),
+}).strict();
 
 const Page = z.object({ data: z.array(Mention), nextCursor: z.string().nullable() });
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 429: ErrorBody };
 
 export const mentionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/mentions',
-    { schema: { querystring: ListQuery, response: { 200: Page, 400: ErrorBody } } },
-    async (req) => {
+    {
+      schema: {
+        summary: 'Stored mentions, filtered and sorted, by keyset pages',
+        tags: ['mentions'],
+        querystring: ListQuery,
+        response: { 200: Page, ...errors },
+      },
+    },
+    async (req, reply) => {
       const q = req.query;
-      const since = q.since ? new Date(q.since) : undefined;
-      const until = q.until ? new Date(q.until) : undefined;
-      if (since && until && since >= until) throw new HttpError(400, 'querystring.since: must be before until');
-      const { rows, next } = await listMentions(
-        app.database.db,
-        { label: q.label, source: q.source, since, until },
-        { limit: q.limit, after: q.cursor ? decodeCursor(q.cursor) : undefined },
-      );
-      return { data: rows.map(toMention), nextCursor: next ? encodeCursor(next) : null };
+      const filter = toFilter(q);
+      const after = q.cursor ? decodeCursor(q.sort, q.cursor) : undefined;
+      const body = await app.reads.read(`mentions?${JSON.stringify(q)}`, async () => {
+        const { items, next } = await listMentionsJson(app.database.db, filter, {
+          limit: q.limit,
+          sort: q.sort,
+          after,
+        });
+        // Postgres rendered each item (see MENTION_JSON_SQL): assemble, do not re-serialise.
+        const cursor = next ? JSON.stringify(encodeCursor(q.sort, next)) : 'null';
+        return `{"data":[${items.join(',')}],"nextCursor":${cursor}}`;
+      });
+      return reply.type('application/json; charset=utf-8').send(renderedJson(body));
     },
   );
 
@@ -40,14 +47,16 @@ export const mentionRoutes: FastifyPluginAsyncZod = async (app) => {
     '/v1/mentions/:id',
     {
       schema: {
-        params: z.object({ id: z.string().regex(/^\d{1,18}$/, 'must be a mention id') }),
-        response: { 200: Mention, 400: ErrorBody, 404: ErrorBody },
+        summary: 'One mention with its workflow fields',
+        tags: ['mentions'],
+        params: MentionId,
+        response: { 200: MentionDetail, 404: ErrorBody, ...errors },
       },
     },
     async (req) => {
       const row = await getMention(app.database.db, Number(req.params.id));
       if (!row) throw new HttpError(404, `mention ${req.params.id} not found`);
-      return toMention(row);
+      return toMentionDetail(row);
     },
   );
 };

@@ -1,0 +1,39 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { dataDir, loadCareExamples, loadDatasets, parseCsvLine } from './datasets.js';
+
+describe('parseCsvLine', () => {
+  it('reads quoted fields with commas and doubled quotes', () => {
+    expect(parseCsvLine('"4","3","a, ""b""",x')).toEqual(['4', '3', 'a, "b"', 'x']);
+  });
+});
+
+describe('care examples', () => {
+  it('are well-formed and cover all three classes', () => {
+    const golds = new Set(loadCareExamples().map((e) => e.gold));
+    expect([...golds].sort()).toEqual(['complaint', 'neutral', 'praise']);
+  });
+});
+
+const dir = dataDir();
+const present = existsSync(dir);
+if (!present) console.warn(`datasets.test: labelled data absent at ${dir}; data-dependent tests skipped`);
+
+describe.skipIf(!present)('labelled data sets', () => {
+  it('loads every set with the documented sizes', () => {
+    const sizes = Object.fromEntries((loadDatasets(dir) ?? []).map((s) => [s.name, s.examples.length]));
+    expect(sizes).toEqual({
+      'TweetEval (val+test)': 14284,
+      'VADER tweets': 4200,
+      'UCI Amazon': 1000,
+      'UCI Yelp': 1000,
+      'UCI IMDB': 1000,
+      'Sentiment140 test': 498,
+    });
+  });
+
+  it('never trains on Sentiment140 test', () => {
+    const s140 = loadDatasets(dir)?.find((s) => s.name.startsWith('Sentiment140'));
+    expect(s140?.trainable).toBe(false);
+  });
+});

@@ -1,0 +1,101 @@
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import { type MentionEventRow, mentionEvents } from '../schema/mention-events.js';
+import { type MentionRow, mentions } from '../schema/mentions.js';
+
+export interface WorkflowChange {
+  status?: string;
+  note?: string;
+  label?: string;
+  reason?: string;
+}
+
+/**
+ * Applies a care-team change to one mention and records it in its history, in one
+ * transaction (the row is locked, so two concurrent edits each record the right "from").
+ * Returns undefined when there is no such mention.
+ */
+export async function updateMentionWorkflow(
+  db: Db,
+  id: number,
+  change: WorkflowChange,
+  keyId: string,
+): Promise<MentionRow | undefined> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(mentions).where(eq(mentions.id, id)).for('update');
+    if (!current) return undefined;
+    const set: Partial<MentionRow> = {};
+    const at = new Date();
+    if (change.status !== undefined) {
+      Object.assign(set, { status: change.status, statusNote: change.note ?? null, statusBy: keyId, statusAt: at });
+      await tx.insert(mentionEvents).values({
+        mentionId: id,
+        kind: 'status',
+        keyId,
+        at,
+        fromStatus: current.status,
+        toStatus: change.status,
+        note: change.note ?? null,
+      });
+    }
+    if (change.label !== undefined) {
+      Object.assign(set, { labelOverride: change.label, overrideReason: change.reason ?? null });
+      await tx.insert(mentionEvents).values({
+        mentionId: id,
+        kind: 'label',
+        keyId,
+        at,
+        fromLabel: current.labelOverride ?? current.label,
+        toLabel: change.label,
+        reason: change.reason ?? null,
+      });
+    }
+    const [updated] = await tx.update(mentions).set(set).where(eq(mentions.id, id)).returning();
+    return updated;
+  });
+}
+
+export async function listMentionHistory(db: Db, mentionId: number): Promise<MentionEventRow[]> {
+  return db.select().from(mentionEvents).where(eq(mentionEvents.mentionId, mentionId)).orderBy(asc(mentionEvents.id));
+}
+
+export interface FeedbackItem {
+  eventId: number;
+  mentionId: number;
+  text: string;
+  lang: string | null;
+  predicted: string;
+  corrected: string;
+  reason: string | null;
+  at: Date;
+}
+
+/**
+ * Every label override with the text and the classifier's own label, oldest first, read
+ * in keyset batches so a large history streams in constant memory.
+ */
+export async function* iterateFeedback(db: Db, batchSize = 1000): AsyncGenerator<FeedbackItem> {
+  let after = 0;
+  for (;;) {
+    const rows = await db
+      .select({
+        eventId: mentionEvents.id,
+        mentionId: mentionEvents.mentionId,
+        text: mentions.text,
+        lang: mentions.lang,
+        predicted: mentions.label,
+        corrected: sql<string>`${mentionEvents.toLabel}`,
+        reason: mentionEvents.reason,
+        at: mentionEvents.at,
+      })
+      .from(mentionEvents)
+      .innerJoin(mentions, eq(mentions.id, mentionEvents.mentionId))
+      .where(and(eq(mentionEvents.kind, 'label'), gt(mentionEvents.id, after)))
+      .orderBy(asc(mentionEvents.id))
+      .limit(batchSize);
+    yield* rows;
+    const last = rows.at(-1);
+    if (!last || rows.length < batchSize) return;
+    after = last.eventId;
+  }
+}

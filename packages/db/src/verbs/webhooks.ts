@@ -1,0 +1,63 @@
+/**
+ * Webhook subscriptions as people manage them (the API). Secrets are generated here and
+ * returned only by create and rotate; every other read leaves them to the caller to drop.
+ */
+import { randomBytes } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import { type NewWebhookRow, type WebhookRow, webhooks } from '../schema/webhooks.js';
+
+export const newWebhookSecret = () => `whsec_${randomBytes(32).toString('base64url')}`;
+
+export type WebhookInput = Omit<
+  NewWebhookRow,
+  'id' | 'secret' | 'consecutiveFailures' | 'disabledReason' | 'disabledAt' | 'lastDigestAt' | 'createdAt' | 'updatedAt'
+>;
+
+export async function createWebhook(db: Db, input: WebhookInput): Promise<WebhookRow> {
+  const [row] = await db
+    .insert(webhooks)
+    .values({ ...input, secret: newWebhookSecret() })
+    .returning();
+  if (!row) throw new Error('insert returned no row');
+  return row;
+}
+
+export async function listWebhooks(db: Db): Promise<WebhookRow[]> {
+  return db.select().from(webhooks).orderBy(webhooks.id);
+}
+
+export async function getWebhook(db: Db, id: number): Promise<WebhookRow | undefined> {
+  const [row] = await db.select().from(webhooks).where(eq(webhooks.id, id));
+  return row;
+}
+
+/**
+ * Applies a partial change. Turning a subscription back on clears why it was disabled
+ * and its failure run, so it gets a fresh allowance of failures.
+ */
+export async function updateWebhook(db: Db, id: number, patch: Partial<WebhookInput>): Promise<WebhookRow | undefined> {
+  const reactivate = patch.active === true ? { consecutiveFailures: 0, disabledReason: null, disabledAt: null } : {};
+  const [row] = await db
+    .update(webhooks)
+    .set({ ...patch, ...reactivate, updatedAt: sql`now()` })
+    .where(eq(webhooks.id, id))
+    .returning();
+  return row;
+}
+
+/** Deleting a subscription deletes its delivery log with it (foreign key cascade). */
+export async function deleteWebhook(db: Db, id: number): Promise<boolean> {
+  const rows = await db.delete(webhooks).where(eq(webhooks.id, id)).returning({ id: webhooks.id });
+  return rows.length === 1;
+}
+
+/** The old secret stops working at once: requests signed after this use only the new one. */
+export async function rotateWebhookSecret(db: Db, id: number): Promise<WebhookRow | undefined> {
+  const [row] = await db
+    .update(webhooks)
+    .set({ secret: newWebhookSecret(), updatedAt: sql`now()` })
+    .where(eq(webhooks.id, id))
+    .returning();
+  return row;
+}

@@ -1,0 +1,79 @@
+import { findApiKey, hashKey, type Scope, sameHash } from '@goodchatter/db';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { HttpError } from '../errors.js';
+import { KeyCache } from './key-cache.js';
+
+export interface AuthOptions {
+  adminKey?: string;
+  queuePrefix: string;
+}
+
+export interface ApiKeyIdentity {
+  id: string;
+  name: string;
+  scopes: Scope[];
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Call `revoke(hash)` after revoking a key in the database. */
+    keyCache: KeyCache;
+  }
+  interface FastifyRequest {
+    /** The key that authenticated the request (unset on public routes). */
+    apiKey?: ApiKeyIdentity;
+  }
+}
+
+/** admin implies write implies read. */
+const RANK: Record<Scope, number> = { read: 1, write: 2, admin: 3 };
+export const allows = (scopes: Scope[], needed: Scope) => scopes.some((s) => RANK[s] >= RANK[needed]);
+
+const BEARER = /^Bearer ([A-Za-z0-9_.~+/=-]{8,512})$/;
+
+/**
+ * Every route needs `Authorization: Bearer <key>` with the route's scope
+ * (`config.scope`, default `read`) unless it is `config.public`. Keys are found by their
+ * SHA-256 (lookups by a hash reveal nothing about the secret through timing) in a
+ * per-process cache, else the database; KeyCache explains how a revoked key still stops
+ * working at once in every API process. Scopes: admin implies write implies read.
+ */
+export const auth = fp(
+  async (app: FastifyInstance, opts: AuthOptions) => {
+    const adminHash = opts.adminKey ? hashKey(opts.adminKey) : undefined;
+    const cache = new KeyCache(app.redis, `${opts.queuePrefix}:api-keys:revoked`);
+    app.decorate('keyCache', cache);
+    app.addHook('onClose', async () => cache.close());
+
+    async function identify(req: FastifyRequest): Promise<ApiKeyIdentity | undefined> {
+      const header = req.headers.authorization;
+      const m = header ? BEARER.exec(header) : null;
+      if (!m?.[1]) return undefined;
+      const hash = hashKey(m[1]);
+      if (adminHash && sameHash(hash, adminHash))
+        return { id: 'env-admin', name: 'GOODCHATTER_ADMIN_KEY', scopes: ['admin'] };
+      const cached = cache.get(hash);
+      if (cached) return cached;
+      const generation = cache.generation;
+      const found = await findApiKey(app.database.db, hash);
+      if (!found) return undefined;
+      const key = { id: found.id, name: found.name, scopes: found.scopes };
+      cache.set(hash, key, generation);
+      return key;
+    }
+
+    app.decorateRequest('apiKey', undefined);
+    app.addHook('onRequest', async (req) => {
+      const config = req.routeOptions.config;
+      // No route matched: the 404 handler answers, and says nothing a key would protect.
+      if (config.public || req.routeOptions.url === undefined) return;
+      const key = await identify(req);
+      if (!key) throw new HttpError(401, 'a valid API key is required: Authorization: Bearer <key>');
+      const needed = config.scope ?? 'read';
+      if (!allows(key.scopes, needed)) throw new HttpError(403, `this API key lacks the ${needed} scope`);
+      req.apiKey = key;
+    });
+  },
+  { name: 'auth' },
+);

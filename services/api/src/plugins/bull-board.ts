@@ -1,0 +1,32 @@
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { FastifyAdapter } from '@bull-board/fastify';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+
+const BASE = '/admin/queues';
+
+/**
+ * The BullMQ dashboard at /admin/queues: every route of it needs an admin key, and it is
+ * kept out of the OpenAPI document. Its page runs an inline bootstrap script, so the
+ * content-security policy is relaxed for these routes only.
+ */
+export const bullBoard = fp(
+  async (app: FastifyInstance) => {
+    const serverAdapter = new FastifyAdapter();
+    serverAdapter.setBasePath(BASE);
+    createBullBoard({ queues: app.queues.all.map((q) => new BullMQAdapter(q)), serverAdapter });
+    await app.register(async (admin) => {
+      admin.addHook('onRoute', (route) => {
+        route.config = {
+          ...route.config,
+          scope: 'admin',
+          helmet: { contentSecurityPolicy: false },
+        } as typeof route.config;
+        route.schema = { ...route.schema, hide: true };
+      });
+      await admin.register(serverAdapter.registerPlugin(), { prefix: BASE });
+    });
+  },
+  { name: 'bull-board', dependencies: ['queues'] },
+);

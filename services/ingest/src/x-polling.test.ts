@@ -1,0 +1,120 @@
+import { requestPollNow } from '@goodchatter/queues';
+import { type FakeTweet, waitFor } from '@goodchatter/testing';
+import { describe, expect, it } from 'vitest';
+import { getQuery, startXHarness, type XHarness } from './test/x-harness.js';
+
+/**
+ * `n` tweets mentioning the brand, posted over the last `n` ms (ids follow time, so a
+ * later batch is newer than every earlier one, as on X).
+ */
+const tweets = (n: number, tag: string) =>
+  Array.from({ length: n }, (_, i) => ({
+    text: `${tag} ${i}: thank you @AcmeAir, lovely crew`,
+    createdAt: new Date(Date.now() - i),
+    author: { username: `fan_${tag}_${i % 7}`, name: `Fan ${i % 7}`, followers: 100 + (i % 7) },
+  }));
+const newestId = (ts: FakeTweet[]) => [...ts].sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1))[0]?.id;
+const sorted = (ids: string[]) => [...ids].sort();
+
+async function withHarness(fn: (h: XHarness) => Promise<void>, opts?: Parameters<typeof startXHarness>[0]) {
+  const h = await startXHarness(opts);
+  try {
+    await fn(h);
+  } finally {
+    await h.close();
+  }
+}
+
+describe('polling X', () => {
+  it('stores every tweet once across pages, polls, a repeated tweet and a failed page', () =>
+    withHarness(async (h) => {
+      const id = await h.addQuery();
+      const tooOld = h.fx.addTweets([{ text: 'Acme Air, two hours ago', createdAt: new Date(Date.now() - 7_200_000) }]);
+      const first = h.fx.addTweets(tweets(250, 'first'));
+      const retweet = h.fx.addTweets([{ text: 'RT @fan: love Acme Air', isRetweet: true }]);
+      h.fx.duplicateBoundaryOnce(); // page 2 repeats the last tweet of page 1
+
+      // Poll 1: no checkpoint, so the last hour (start_time), three pages of 100 + 100 + 51.
+      await h.pollOnce(id);
+      await waitFor('first poll stored', async () => (await h.stored()).length >= 250);
+      const p1 = h.fx.searchRequests();
+      expect(p1).toHaveLength(3);
+      expect(p1[0]?.query.start_time).toBeDefined();
+      expect(p1[0]?.query.since_id).toBeUndefined();
+      expect(p1[0]?.query.query).toMatch(/\) -is:retweet$/);
+      expect(p1[1]?.query.next_token).toBeDefined();
+      expect((await getQuery(h.database.db, id))?.checkpoint).toBe(newestId(first));
+
+      // Tweets arrive between polls; poll 2's second page answers 503 once, and the job's
+      // retry polls again from the saved checkpoint.
+      const second = h.fx.addTweets(tweets(120, 'second'));
+      h.fx.failNext({ delayMs: 0 });
+      h.fx.failNext({ status: 503 });
+      await requestPollNow(h.pollQueue, id);
+      await waitFor('second poll stored', async () => (await h.stored()).length >= 370, { timeoutMs: 20_000 });
+      const p2 = h.fx.searchRequests().slice(3);
+      expect(p2.map((r) => r.status)).toEqual([200, 503, 200, 200]);
+      expect(p2[0]?.query.since_id).toBe(newestId(first));
+      expect(p2[2]?.query.since_id).toBe(newestId(first)); // the retry re-reads from the old checkpoint
+      await waitFor(
+        'checkpoint saved',
+        async () => (await getQuery(h.database.db, id))?.checkpoint === newestId(second),
+      );
+
+      // Poll 3: nothing new; one request from the new checkpoint.
+      await h.pollOnce(id);
+      const p3 = h.fx.searchRequests().slice(7);
+      expect(p3).toHaveLength(1);
+      expect(p3[0]?.query.since_id).toBe(newestId(second));
+
+      await new Promise((r) => setTimeout(r, 300)); // any stray duplicate would be stored by now
+      const stored = await h.stored();
+      expect(stored).toHaveLength(370);
+      expect(sorted(stored)).toEqual(sorted([...first, ...second].map((t) => t.id)));
+      expect(stored).not.toContain(tooOld[0]?.id);
+      expect(stored).not.toContain(retweet[0]?.id);
+      // Billed reads: 251 (poll 1, with the repeat) + 100 (the page before the 503) + 120.
+      expect((await getQuery(h.database.db, id))?.readsToday).toBe(471);
+
+      const { rows } = await h.database.pool.query(
+        'SELECT author_handle, author_name, author_followers, url, query_id, brand FROM mentions WHERE external_id = $1',
+        [first[3]?.id],
+      );
+      expect(rows[0]).toEqual({
+        author_handle: 'fan_first_3',
+        author_name: 'Fan 3',
+        author_followers: 103,
+        url: `https://x.com/fan_first_3/status/${first[3]?.id}`,
+        query_id: id,
+        brand: 'Acme Air',
+      });
+    }));
+
+  it('stops when the rate-limit window is spent and resumes after its reset without a 429', () =>
+    withHarness(
+      async (h) => {
+        const id = await h.addQuery();
+        const all = h.fx.addTweets(tweets(350, 'window'));
+        await h.pollOnce(id);
+        const q = await getQuery(h.database.db, id);
+        // Two pages read, then x-rate-limit-remaining: 0: paused until the window resets.
+        expect(h.fx.searchRequests()).toHaveLength(2);
+        expect(q?.pausedUntil?.getTime()).toBeGreaterThan(Date.now());
+        expect(q?.status).toBe('active');
+        await h.pollOnce(id); // before the reset: skipped, no request
+        expect(h.fx.searchRequests()).toHaveLength(2);
+
+        await waitFor('the window to reset', () => Date.now() > (q?.pausedUntil?.getTime() ?? 0) + 50, {
+          timeoutMs: 10_000,
+        });
+        await h.pollOnce(id);
+        await h.pollOnce(id);
+        await waitFor('every tweet stored', async () => (await h.stored()).length >= 350, { timeoutMs: 20_000 });
+        expect(h.fx.searchRequests().every((r) => r.status === 200)).toBe(true);
+        expect(sorted(await h.stored())).toEqual(sorted(all.map((t) => t.id)));
+        expect((await getQuery(h.database.db, id))?.checkpoint).toBe(newestId(all));
+      },
+      // The window starts with the fake; 5 s keeps both requests of the first poll inside it.
+      { fake: { rateLimit: 2, rateWindowSeconds: 5 } },
+    ));
+});
