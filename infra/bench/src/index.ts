@@ -1,10 +1,12 @@
 import { benchApi } from './api.js';
 import { benchPipeline } from './pipeline.js';
+import { benchWebhooks } from './webhooks.js';
 
 // `pnpm bench <name> [args]`: each benchmark prints its own figures.
 const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   api: benchApi,
   pipeline: benchPipeline,
+  webhooks: benchWebhooks,
 };
 
 const [name, ...args] = process.argv.slice(2);

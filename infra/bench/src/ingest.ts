@@ -102,7 +102,7 @@ export async function benchIngest(args: string[]): Promise<void> {
       `  end to end: ${(stored / seconds).toFixed(0)} tweets/s (${stored} rows in ${seconds.toFixed(2)} s, first request → last row stored)`,
     );
     console.log(
-      `  drain only: ${(n / (drainMs / 1000)).toFixed(0)} tweets/s (${(drainMs / 1000).toFixed(2)} s polling, pages enqueued)`,
+      `  polls alone: ${(n / (drainMs / 1000)).toFixed(0)} tweets/s (${(drainMs / 1000).toFixed(2)} s from queueing each poll to its checkpoint saved)`,
     );
     console.log(
       `  requests: ${requests} (${failed} not 200), ${(requests / stored).toFixed(4)} per stored tweet; ideal ${((Math.ceil(perPoll / 100) * polls) / n).toFixed(4)}`,

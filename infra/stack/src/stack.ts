@@ -50,7 +50,12 @@ export async function startStack(env: StackEnv, logger: Logger): Promise<Stack> 
     concurrency: env.POLL_CONCURRENCY,
     syncEveryMs: env.SCHEDULE_SYNC_MS,
   });
-  const app = await buildApp({ database, redis: apiRedis, logger: logger.child({ service: 'api' }), ...apiOptionsFromEnv(env) });
+  const app = await buildApp({
+    database,
+    redis: apiRedis,
+    logger: logger.child({ service: 'api' }),
+    ...apiOptionsFromEnv(env),
+  });
   const address = await app.listen({ port: env.PORT, host: env.HOST });
   const port = new URL(address).port;
 

@@ -94,6 +94,10 @@ const REQUEST = phrases(`
   i want | i need | we need | want to | hope you | hoping | i hope | let me know
   get back to me | respond | reply | answer | thanks for the reply but | thanks but
   thank you but
+  # procedural replies in a support thread: courtesy, not praise
+  dm sent | sent you a dm | sent a dm | sent you a message | dmed | dm'd | will do | i will try
+  i'll try | details sent | sent my details | sent you my | i'll wait | will wait | done that
+  followed | followed you | i have sent | i've sent | just sent | sent it
 `);
 
 // Sarcasm on its own: these flip praise words into complaint wherever they appear.

@@ -17,6 +17,16 @@ describe('classify', () => {
     });
   });
 
+  describe('procedural thanks in a support thread are not praise', () => {
+    it.each([
+      '@acme thanks, I have sent you a DM with my details',
+      '@acme thank you, I will try that',
+      '@acme thanks, sent you the screenshots',
+    ])('%s', (text) => {
+      expect(label(text)).toBe('neutral');
+    });
+  });
+
   describe('sarcasm and rhetorical questions are complaints', () => {
     it.each([
       'Great. Just great.',

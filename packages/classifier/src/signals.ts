@@ -1,3 +1,4 @@
+import { BRAND_TOKEN } from './brand.js';
 import { CUES, type CueKind, DURATION_UNITS, IRONY_WORDS } from './care-lexicon.js';
 import { wordScore } from './lexicon-score.js';
 import type { Token } from './tokenise.js';
@@ -72,7 +73,10 @@ function durationAt(tokens: readonly Token[], i: number): string | undefined {
   return next !== undefined && DURATION_UNITS.has(next.norm) ? `${t.raw} ${next.raw}` : undefined;
 }
 
-export function findSignals(tokens: readonly Token[], text = ''): Signals {
+export function findSignals(all: readonly Token[], text = ''): Signals {
+  // Handles, links and the brand sit inside phrases ("thanks for the reply @acme but…") without
+  // being part of them, so phrases are matched on the remaining tokens.
+  const tokens = all.filter((t) => t.kind !== 'handle' && t.kind !== 'url' && t.norm !== BRAND_TOKEN);
   const hits: CueHit[] = [];
   const hitAt: number[] = [];
   const negatedPraise: string[] = [];

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { type MentionEventRow, mentionEvents } from '../schema/mention-events.js';
 import { type MentionRow, mentions } from '../schema/mentions.js';
+import { recordStatusChanged } from './webhook-fanout.js';
 
 export interface WorkflowChange {
   status?: string;
@@ -51,6 +52,10 @@ export async function updateMentionWorkflow(
       });
     }
     const [updated] = await tx.update(mentions).set(set).where(eq(mentions.id, id)).returning();
+    // In the same transaction: a status change and its webhook event commit together or not at all.
+    if (change.status !== undefined && change.status !== current.status) {
+      await recordStatusChanged(tx, { mentionId: id, from: current.status, to: change.status });
+    }
     return updated;
   });
 }

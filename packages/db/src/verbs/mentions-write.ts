@@ -53,29 +53,3 @@ export async function insertMentions(db: Db, rows: NewMentionRow[]): Promise<Ins
   const result = await db.$client.query<{ id: string; label: string }>(INSERT_SQL, params);
   return result.rows.map((r) => ({ id: Number(r.id), label: r.label }));
 }
-
-/**
- * Praise among these keys whose alert was not yet taken by the notifier. A scorer retrying
- * a batch (after a crash between insert and enqueue) finds its un-alerted praise here.
- */
-export async function findUnalertedPraise(db: Db, keys: { source: string; externalId: string }[]): Promise<number[]> {
-  if (keys.length === 0) return [];
-  const bySource = new Map<string, string[]>();
-  for (const k of keys) bySource.set(k.source, [...(bySource.get(k.source) ?? []), k.externalId]);
-  const ids: number[] = [];
-  for (const [source, externalIds] of bySource) {
-    const rows = await db
-      .select({ id: mentions.id })
-      .from(mentions)
-      .where(
-        and(
-          eq(mentions.source, source),
-          inArray(mentions.externalId, externalIds),
-          eq(mentions.label, 'praise'),
-          isNull(mentions.alertedAt),
-        ),
-      );
-    ids.push(...rows.map((r) => r.id));
-  }
-  return ids;
-}

@@ -1,4 +1,4 @@
-import { createApiKey, createDatabase, type Database, insertMentions, recordPollError } from '@goodchatter/db';
+import { createDatabase, type Database, insertMentions, recordPollError } from '@goodchatter/db';
 import { createQueue, createRedis, type PollJob, pollSchedulerId, QUEUES, type Queue } from '@goodchatter/queues';
 import { createTestEnv, type TestEnv } from '@goodchatter/testing';
 import type { FastifyInstance } from 'fastify';
@@ -86,30 +86,6 @@ describe('POST /v1/queries', () => {
     expect(await scheduler(res.body.id as number)).toBeUndefined();
   });
 
-  it.each([
-    ['too long', { query: `"${'a'.repeat(520)}"` }, /body\.query: query is 522 characters; X allows at most 512/],
-    ['too long once -is:retweet is added', { query: 'a'.repeat(500) }, /exceeds X's 512/],
-    ['an unclosed quote', { query: '"Acme Air' }, /body\.query: query has an unclosed double quote/],
-    ['an unclosed parenthesis', { query: '(Acme OR Air' }, /body\.query: query has a "\(" without a matching "\)"/],
-    ['a stray parenthesis', { query: 'Acme) OR (Air' }, /body\.query: query has a "\)" without a matching "\("/],
-    ['an empty query', { query: '' }, /body\.query: query must not be empty/],
-    ['a blank query', { query: '   ' }, /body\.query: query must not be empty/],
-    ['empty parentheses', { query: '()' }, /body\.query: query must not be empty/],
-    ['an interval under 15 s', { pollIntervalSeconds: 10 }, /body\.pollIntervalSeconds: must be at least 15 seconds/],
-    ['a fractional interval', { pollIntervalSeconds: 20.5 }, /body\.pollIntervalSeconds/],
-    ['a lookback over 7 days', { lookbackSeconds: 604_801 }, /body\.lookbackSeconds: must be at most 604800 seconds/],
-    ['a budget under a page', { dailyBudget: 5 }, /body\.dailyBudget: must be at least 10/],
-    ['an unknown source', { source: 'mastodon' }, /body\.source/],
-    ['an unknown field', { colour: 'red' }, /colour/],
-  ])('answers 400 for %s', async (_what, over, message) => {
-    const before = (await call('GET', '/v1/queries')).body.data as unknown[];
-    const res = await create(over);
-    expect(res.status).toBe(400);
-    expect(res.body.error?.code).toBe('bad_request');
-    expect(res.body.error?.message).toMatch(message);
-    expect((await call('GET', '/v1/queries')).body.data).toHaveLength(before.length);
-  });
-
   it('answers 409 for the same source and query text, and accepts the text on another source', async () => {
     const query = fresh('dup');
     expect((await create({ query })).status).toBe(201);
@@ -136,16 +112,20 @@ describe('GET /v1/queries', () => {
   it("counts only today's reads (UTC) and hides a pause that has passed", async () => {
     const id = (await create()).body.id as number;
     const set = (day: string, pausedUntil: Date) =>
-      sql('UPDATE tracked_queries SET reads_today = 700, reads_day = $2, paused_until = $3 WHERE id = $1', [
-        id,
-        day,
-        pausedUntil,
-      ]);
+      sql(
+        "UPDATE tracked_queries SET status = 'paused', reads_today = 700, reads_day = $2, paused_until = $3 WHERE id = $1",
+        [id, day, pausedUntil],
+      );
     await set('2020-01-01', new Date(Date.now() - 1000));
-    expect((await call('GET', `/v1/queries/${id}`)).body).toMatchObject({ readsToday: 0, pausedUntil: null });
+    expect((await call('GET', `/v1/queries/${id}`)).body).toMatchObject({
+      status: 'active',
+      readsToday: 0,
+      pausedUntil: null,
+    });
     const until = new Date(Date.now() + 3_600_000);
     await set(new Date().toISOString().slice(0, 10), until);
     expect((await call('GET', `/v1/queries/${id}`)).body).toMatchObject({
+      status: 'paused',
       readsToday: 700,
       pausedUntil: until.toISOString(),
     });
@@ -268,22 +248,5 @@ describe('POST /v1/queries/:id/poll', () => {
     await recordPollError(database.db, failing, 'X refused the request (401): Unauthorized', { status: 'failing' });
     expect((await call('POST', `/v1/queries/${failing}/poll`)).body.error?.message).toMatch(/failing \(X refused/);
     expect((await call('POST', '/v1/queries/999999/poll')).status).toBe(404);
-  });
-});
-
-describe('access', () => {
-  it('lets a read key look and not change; a write key change', async () => {
-    const read = (await createApiKey(database.db, { name: 'reader', scopes: ['read'] })).key;
-    const write = (await createApiKey(database.db, { name: 'writer', scopes: ['write'] })).key;
-    const id = (await create()).body.id as number;
-    expect((await call('GET', '/v1/queries', undefined, read)).status).toBe(200);
-    expect((await call('GET', `/v1/queries/${id}`, undefined, read)).status).toBe(200);
-    const body = { brand: 'B', source: 'x', query: fresh('scoped') };
-    expect((await call('POST', '/v1/queries', body, read)).status).toBe(403);
-    expect((await call('PATCH', `/v1/queries/${id}`, { brand: 'B' }, read)).status).toBe(403);
-    expect((await call('POST', `/v1/queries/${id}/poll`, undefined, read)).status).toBe(403);
-    expect((await call('DELETE', `/v1/queries/${id}`, undefined, read)).status).toBe(403);
-    expect((await call('POST', '/v1/queries', body, write)).status).toBe(201);
-    expect((await app.inject({ method: 'GET', url: '/v1/queries' })).statusCode).toBe(401);
   });
 });

@@ -16,6 +16,7 @@ import {
 } from './queries/schemas.js';
 
 const errors = { 400: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const tags = ['tracked queries'];
 
 /** Tracked queries: /v1/queries (issue 4). Thin: rules live in the db verbs and schemas. */
 export const queryRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -37,7 +38,10 @@ export const queryRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/v1/queries',
-    { config: { scope: 'write' }, schema: { body: CreateQueryBody, response: { 201: QueryView, ...errors } } },
+    {
+      config: { scope: 'write' },
+      schema: { summary: 'Track a query', tags, body: CreateQueryBody, response: { 201: QueryView, ...errors } },
+    },
     async (req, reply) => {
       const { pollIntervalSeconds, ...body } = req.body;
       checkQuery(body.source, body.query);
@@ -48,14 +52,24 @@ export const queryRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get('/v1/queries', { config: { scope: 'read' }, schema: { response: { 200: QueryList } } }, async () => {
-    const now = new Date();
-    return { data: (await listQueries(db())).map((q) => toQueryView(q, now)) };
-  });
+  app.get(
+    '/v1/queries',
+    {
+      config: { scope: 'read' },
+      schema: { summary: 'Tracked queries and their poll state', tags, response: { 200: QueryList } },
+    },
+    async () => {
+      const now = new Date();
+      return { data: (await listQueries(db())).map((q) => toQueryView(q, now)) };
+    },
+  );
 
   app.get(
     '/v1/queries/:id',
-    { config: { scope: 'read' }, schema: { params: QueryParams, response: { 200: QueryView, ...errors } } },
+    {
+      config: { scope: 'read' },
+      schema: { summary: 'One tracked query', tags, params: QueryParams, response: { 200: QueryView, ...errors } },
+    },
     async (req) => toQueryView(await found(req.params.id)),
   );
 
@@ -63,7 +77,13 @@ export const queryRoutes: FastifyPluginAsyncZod = async (app) => {
     '/v1/queries/:id',
     {
       config: { scope: 'write' },
-      schema: { params: QueryParams, body: PatchQueryBody, response: { 200: QueryView, ...errors } },
+      schema: {
+        summary: 'Change a tracked query',
+        tags,
+        params: QueryParams,
+        body: PatchQueryBody,
+        response: { 200: QueryView, ...errors },
+      },
     },
     async (req) => {
       const { pollIntervalSeconds, ...rest } = req.body;
@@ -85,7 +105,15 @@ export const queryRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/v1/queries/:id',
-    { config: { scope: 'write' }, schema: { params: QueryParams, response: { 204: z.null(), ...errors } } },
+    {
+      config: { scope: 'write' },
+      schema: {
+        summary: 'Stop tracking a query (its mentions stay)',
+        tags,
+        params: QueryParams,
+        response: { 204: z.null(), ...errors },
+      },
+    },
     async (req, reply) => {
       const id = Number(req.params.id);
       if (!(await deleteQuery(db(), id))) throw new HttpError(404, `query ${req.params.id} not found`);
@@ -98,7 +126,12 @@ export const queryRoutes: FastifyPluginAsyncZod = async (app) => {
     '/v1/queries/:id/poll',
     {
       config: { scope: 'write' },
-      schema: { params: QueryParams, response: { 202: PollAccepted, ...errors, 503: ErrorBody } },
+      schema: {
+        summary: 'Poll a query now',
+        tags,
+        params: QueryParams,
+        response: { 202: PollAccepted, ...errors, 503: ErrorBody },
+      },
     },
     async (req, reply) => {
       const q = await found(req.params.id);

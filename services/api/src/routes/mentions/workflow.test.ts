@@ -97,3 +97,24 @@ describe('mention workflow', () => {
     expect(unchanged.body.status).toBe('thanked');
   });
 });
+
+describe('status changes reach webhook subscribers', () => {
+  it('records a mention.status_changed event for a subscription that wants it, with the change', async () => {
+    const sub = await h.call({
+      method: 'POST',
+      url: '/v1/webhooks',
+      key: h.keys.admin,
+      payload: { url: 'https://hooks.example.com/care', events: ['mention.status_changed'] },
+    });
+    expect(sub.status).toBe(201);
+    await patch(other, { status: 'dismissed', note: 'spam' });
+    const { rows } = await h.database.pool.query(
+      `SELECT e.type, e.data FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id
+       WHERE d.webhook_id = $1`,
+      [sub.body.id],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0].type).toBe('mention.status_changed');
+    expect(JSON.stringify(rows[0].data)).toContain('"previousStatus":"rewarded"');
+  });
+});

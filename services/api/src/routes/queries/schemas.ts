@@ -11,9 +11,13 @@ export const QueryStatus = z.enum(['active', 'failing', 'paused']);
 
 const SEVEN_DAYS = 7 * 24 * 3600;
 
-const brand = z.string().trim().min(1, 'must not be empty').max(200);
+const brand = z.string().trim().min(1, 'must not be empty').max(200).describe('The brand the mentions are about');
 // X's own rules (length, quotes, parentheses) are checked per source in `queryProblem`.
-const query = z.string().trim().max(4096);
+const query = z
+  .string()
+  .trim()
+  .max(4096)
+  .describe('An X search query (≤ 512 characters, balanced quotes and parentheses), or a JSONL file path for replay');
 const pollIntervalSeconds = z
   .number()
   .int()
@@ -32,9 +36,11 @@ export const CreateQueryBody = z
     source: QuerySource,
     query,
     enabled: z.boolean().default(true),
-    pollIntervalSeconds: pollIntervalSeconds.default(60),
-    lookbackSeconds: lookbackSeconds.default(3600),
-    dailyBudget: dailyBudget.default(2000),
+    pollIntervalSeconds: pollIntervalSeconds.default(60).describe('Seconds between polls'),
+    lookbackSeconds: lookbackSeconds.default(3600).describe('How far back the first poll reads'),
+    dailyBudget: dailyBudget
+      .default(2000)
+      .describe('Posts read per UTC day (X bills each); then paused until 00:00 UTC'),
   })
   .strict();
 
@@ -83,6 +89,7 @@ export const PollAccepted = z.object({ queryId: z.number().int(), jobId: z.strin
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function toQueryView(q: TrackedQuery, now = new Date()): QueryView {
+  const paused = q.pausedUntil && q.pausedUntil > now ? q.pausedUntil : undefined;
   return {
     id: q.id,
     brand: q.brand,
@@ -92,13 +99,14 @@ export function toQueryView(q: TrackedQuery, now = new Date()): QueryView {
     pollIntervalSeconds: Math.round(q.pollIntervalMs / 1000),
     lookbackSeconds: q.lookbackSeconds,
     dailyBudget: q.dailyBudget,
-    status: QueryStatus.catch('active').parse(q.status),
+    // A budget pause that has ended reads as active; the next poll stores that too.
+    status: q.status === 'paused' && !paused ? 'active' : QueryStatus.catch('active').parse(q.status),
     checkpoint: q.checkpoint,
     lastPolledAt: iso(q.lastPolledAt),
     lastError: q.lastError,
     readsToday: readsTodayOf(q, now),
     // A pause that has passed is history, not state.
-    pausedUntil: q.pausedUntil && q.pausedUntil > now ? q.pausedUntil.toISOString() : null,
+    pausedUntil: paused ? paused.toISOString() : null,
     createdAt: q.createdAt.toISOString(),
     updatedAt: q.updatedAt.toISOString(),
   };

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, startHarness } from '../../test/api-harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ rateLimit: false });
+});
+afterAll(async () => {
+  await h.close();
+});
+
+let n = 0;
+const body = (over: object = {}) => ({ brand: 'Acme Air', source: 'x', query: `@AcmeAir OR "Acme ${++n}"`, ...over });
+const create = (over: object = {}, key = h.keys.write) =>
+  h.call({ method: 'POST', url: '/v1/queries', payload: body(over), key });
+
+describe('POST /v1/queries validation', () => {
+  it.each([
+    ['too long', { query: `"${'a'.repeat(520)}"` }, /body\.query: query is 522 characters; X allows at most 512/],
+    ['too long once -is:retweet is added', { query: 'a'.repeat(500) }, /exceeds X's 512/],
+    ['an unclosed quote', { query: '"Acme Air' }, /body\.query: query has an unclosed double quote/],
+    ['an unclosed parenthesis', { query: '(Acme OR Air' }, /body\.query: query has a "\(" without a matching "\)"/],
+    ['a stray parenthesis', { query: 'Acme) OR (Air' }, /body\.query: query has a "\)" without a matching "\("/],
+    ['an empty query', { query: '' }, /body\.query: query must not be empty/],
+    ['a blank query', { query: '   ' }, /body\.query: query must not be empty/],
+    ['empty parentheses', { query: '()' }, /body\.query: query must not be empty/],
+    ['an interval under 15 s', { pollIntervalSeconds: 10 }, /body\.pollIntervalSeconds: must be at least 15 seconds/],
+    ['a fractional interval', { pollIntervalSeconds: 20.5 }, /body\.pollIntervalSeconds/],
+    ['a lookback over 7 days', { lookbackSeconds: 604_801 }, /body\.lookbackSeconds: must be at most 604800 seconds/],
+    ['a budget under a page', { dailyBudget: 5 }, /body\.dailyBudget: must be at least 10/],
+    ['an unknown source', { source: 'mastodon' }, /body\.source/],
+    ['an unknown field', { colour: 'red' }, /colour/],
+  ])('answers 400 for %s, and stores nothing', async (_what, over, message) => {
+    const before = (await h.call({ url: '/v1/queries' })).body.data.length;
+    const res = await create(over);
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('bad_request');
+    expect(res.body.error.message).toMatch(message);
+    expect((await h.call({ url: '/v1/queries' })).body.data).toHaveLength(before);
+  });
+
+  it('accepts the same text on the replay source (a file path there) but not an empty one', async () => {
+    expect((await create({ source: 'replay', query: '/data/mentions.jsonl' })).status).toBe(201);
+    const empty = await create({ source: 'replay', query: ' ' });
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.message).toBe('body.query: query must not be empty');
+  });
+});
+
+describe('access', () => {
+  it('lets a read key look and not change; a write key change', async () => {
+    const { read } = h.keys;
+    const id = (await create()).body.id as number;
+    expect((await h.call({ url: '/v1/queries', key: read })).status).toBe(200);
+    expect((await h.call({ url: `/v1/queries/${id}`, key: read })).status).toBe(200);
+    expect((await create({}, read)).status).toBe(403);
+    expect(
+      (await h.call({ method: 'PATCH', url: `/v1/queries/${id}`, payload: { brand: 'B' }, key: read })).status,
+    ).toBe(403);
+    expect((await h.call({ method: 'POST', url: `/v1/queries/${id}/poll`, key: read })).status).toBe(403);
+    expect((await h.call({ method: 'DELETE', url: `/v1/queries/${id}`, key: read })).status).toBe(403);
+    expect((await h.call({ url: '/v1/queries', key: null })).status).toBe(401);
+  });
+});
