@@ -3,6 +3,6 @@
 export { ensureDemoQuery } from './demo.js';
 export { IngestEnv, loadIngestEnv } from './env.js';
 export { type PollOutcome, pollQuery } from './processors/poll.js';
-export { schedulerId, syncSchedules } from './schedules.js';
+export { syncSchedules } from './schedules.js';
 export { buildSources } from './sources.js';
 export { type Ingest, type IngestDeps, startIngest } from './worker.js';

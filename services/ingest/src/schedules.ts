@@ -1,9 +1,6 @@
 import type { TrackedQuery } from '@goodchatter/db';
 import { type PollJob, pollSchedulerId, type Queue, upsertPollSchedule } from '@goodchatter/queues';
 
-/** Kept for callers that imported it from here; the id lives with the queue helpers. */
-export const schedulerId = pollSchedulerId;
-
 /**
  * Makes the poll queue's job schedulers match the enabled queries: one scheduler per
  * query at its interval; schedulers of removed or disabled queries are dropped.

@@ -49,7 +49,7 @@ export async function rescore(
     for (const r of rows) {
       const c = classify(r.text, await contexts.get(r.query_id ?? undefined, r.brand ?? undefined));
       const values = [r.id, c.label, c.score, c.confidence, JSON.stringify(c.reasons), JSON.stringify(c.staff), c.lang];
-      values.forEach((v, i) => cols[i]?.push(v));
+      for (const [i, v] of values.entries()) cols[i]?.push(v);
       if (c.label !== r.label) total.relabelled++;
     }
     await database.pool.query(UPDATE_SQL, [...cols, CLASSIFIER_VERSION]);

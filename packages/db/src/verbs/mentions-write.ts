@@ -1,6 +1,5 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { mentions, type NewMentionRow } from '../schema/mentions.js';
+import type { NewMentionRow } from '../schema/mentions.js';
 
 export interface InsertedMention {
   id: number;
