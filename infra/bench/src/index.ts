@@ -1,10 +1,12 @@
 import { benchApi } from './api.js';
+import { benchIngest } from './ingest.js';
 import { benchPipeline } from './pipeline.js';
 import { benchWebhooks } from './webhooks.js';
 
 // `pnpm bench <name> [args]`: each benchmark prints its own figures.
 const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   api: benchApi,
+  ingest: benchIngest,
   pipeline: benchPipeline,
   webhooks: benchWebhooks,
 };

@@ -36,6 +36,16 @@ export async function benchIngest(args: string[]): Promise<void> {
   });
   const database = createDatabase(env.databaseUrl, { max: 20 });
   const redis = createRedis(env.redisUrl, 'worker');
+  // Ctrl-C (or a timeout's SIGTERM) must not leave the throwaway database and keys behind:
+  // cut the workers' Redis first (nothing more is written), then drop both. Errors from
+  // the connections this cuts do not matter any more.
+  const abort = () => {
+    process.on('uncaughtException', () => {});
+    redis.disconnect();
+    void env.cleanup().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', abort);
+  process.once('SIGTERM', abort);
   const logger = pino({ level: 'warn' });
   try {
     const common = { database, connection: redis, prefix: env.prefix, logger };
@@ -109,6 +119,8 @@ export async function benchIngest(args: string[]): Promise<void> {
     );
     if (stored !== n) console.log(`  WARNING: ${stored} rows stored for ${n} tweets`);
   } finally {
+    process.off('SIGINT', abort);
+    process.off('SIGTERM', abort);
     redis.disconnect();
     await database.close();
     await fx.close();

@@ -1,8 +1,10 @@
 import { createQuery, deleteQuery, getQuery, listQueries, type QueryPatch, updateQuery } from '@goodchatter/db';
 import { type PollJob, QUEUES, type Queue } from '@goodchatter/queues';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody, HttpError } from '../errors.js';
+import { allows } from '../plugins/auth.js';
 import { createPollControl } from './queries/schedule.js';
 import {
   CreateQueryBody,
@@ -15,7 +17,7 @@ import {
   toQueryView,
 } from './queries/schemas.js';
 
-const errors = { 400: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const tags = ['tracked queries'];
 
 /** Tracked queries: /v1/queries (issue 4). Thin: rules live in the db verbs and schemas. */
@@ -31,7 +33,11 @@ export const queryRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!q) throw new HttpError(404, `query ${id} not found`);
     return q;
   };
-  const checkQuery = (source: string, text: string) => {
+  const checkQuery = (req: FastifyRequest, source: string, text: string) => {
+    // A replay query's text is a file path the ingest service opens: only admins may set one.
+    if (source === 'replay' && !allows(req.apiKey?.scopes ?? [], 'admin')) {
+      throw new HttpError(403, 'replay queries read a file on the server: they need the admin scope');
+    }
     const problem = queryProblem(source, text);
     if (problem) throw new HttpError(400, `body.query: ${problem}`);
   };
@@ -44,7 +50,7 @@ export const queryRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const { pollIntervalSeconds, ...body } = req.body;
-      checkQuery(body.source, body.query);
+      checkQuery(req, body.source, body.query);
       const created = await createQuery(db(), { ...body, pollIntervalMs: pollIntervalSeconds * 1000 });
       if (!created) throw new HttpError(409, `a ${body.source} query with this text already exists`);
       await control.reschedule(created);
@@ -91,7 +97,7 @@ export const queryRoutes: FastifyPluginAsyncZod = async (app) => {
         ...rest,
         ...(pollIntervalSeconds === undefined ? {} : { pollIntervalMs: pollIntervalSeconds * 1000 }),
       };
-      if (patch.query !== undefined) checkQuery((await found(req.params.id)).source, patch.query);
+      if (patch.query !== undefined) checkQuery(req, (await found(req.params.id)).source, patch.query);
       const outcome = await updateQuery(db(), Number(req.params.id), patch);
       if (!outcome.ok && outcome.reason === 'not_found') throw new HttpError(404, `query ${req.params.id} not found`);
       if (!outcome.ok) throw new HttpError(409, 'a query of this source with this text already exists');

@@ -39,9 +39,15 @@ describe('POST /v1/queries validation', () => {
     expect((await h.call({ url: '/v1/queries' })).body.data).toHaveLength(before);
   });
 
+  it('lets only admins create replay queries (a file path the server opens)', async () => {
+    const refused = await create({ source: 'replay', query: '/etc/passwd' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(/admin scope/);
+  });
+
   it('accepts the same text on the replay source (a file path there) but not an empty one', async () => {
-    expect((await create({ source: 'replay', query: '/data/mentions.jsonl' })).status).toBe(201);
-    const empty = await create({ source: 'replay', query: ' ' });
+    expect((await create({ source: 'replay', query: '/data/mentions.jsonl' }, h.keys.admin)).status).toBe(201);
+    const empty = await create({ source: 'replay', query: ' ' }, h.keys.admin);
     expect(empty.status).toBe(400);
     expect(empty.body.error.message).toBe('body.query: query must not be empty');
   });
