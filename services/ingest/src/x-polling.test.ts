@@ -51,7 +51,8 @@ describe('polling X', () => {
       h.fx.failNext({ delayMs: 0 });
       h.fx.failNext({ status: 503 });
       await requestPollNow(h.pollQueue, id);
-      await waitFor('second poll stored', async () => (await h.stored()).length >= 370, { timeoutMs: 20_000 });
+      // Generous: under a full parallel suite on 2 cores the retry after the 503 can take a while.
+      await waitFor('second poll stored', async () => (await h.stored()).length >= 370, { timeoutMs: 60_000 });
       const p2 = h.fx.searchRequests().slice(3);
       expect(p2.map((r) => r.status)).toEqual([200, 503, 200, 200]);
       expect(p2[0]?.query.since_id).toBe(newestId(first));
