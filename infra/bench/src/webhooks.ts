@@ -1,13 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import type { MentionInput } from '@goodchatter/core';
 import { createDatabase, createWebhook } from '@goodchatter/db';
 import { createQueue, createRedis, QUEUES } from '@goodchatter/queues';
-import { startWebhookReceiver, syntheticLines, waitFor } from '@goodchatter/testing';
+import { type ServiceName, spawnService, startWebhookReceiver, syntheticLines, waitFor } from '@goodchatter/testing';
 import { createBenchEnv, flag } from './bench-env.js';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
 
 const percentile = (sorted: number[], p: number) =>
@@ -28,21 +26,7 @@ export async function benchWebhooks(args: string[]): Promise<void> {
   const redis = createRedis(env.redisUrl, 'worker');
   const receiver = await startWebhookReceiver();
   const children: ChildProcess[] = [];
-  const spawnService = (name: string, extra: Record<string, string>) => {
-    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', `services/${name}/src/index.ts`], {
-      cwd: root,
-      env: {
-        ...process.env,
-        DATABASE_URL: env.databaseUrl,
-        REDIS_URL: env.redisUrl,
-        QUEUE_PREFIX: env.prefix,
-        LOG_LEVEL: 'warn',
-        ...extra,
-      },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    children.push(child);
-  };
+  const start = (name: ServiceName, extra: Record<string, string>) => children.push(spawnService(name, env, extra));
   const scoreQueue = createQueue(QUEUES.score, { connection: redis, prefix: env.prefix });
   const enqueuedAt = new Map<string, number>();
   let n = 0;
@@ -66,8 +50,8 @@ export async function benchWebhooks(args: string[]): Promise<void> {
   };
   try {
     await createWebhook(database.db, { url: receiver.url, events: ['mention.praise'] });
-    spawnService('scorer', {});
-    spawnService('notifier', { WEBHOOK_ALLOW_PRIVATE: 'true' });
+    start('scorer', {});
+    start('notifier', { WEBHOOK_ALLOW_PRIVATE: 'true' });
     // Warm-up: both services up and one praise through end to end before measuring.
     await send(
       mentionsOf([

@@ -1,8 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { classify } from '@goodchatter/classifier';
 import { countMentions, createDatabase, createWebhook, type Database, ensureQuery } from '@goodchatter/db';
 import { buildSources, type Ingest, startIngest } from '@goodchatter/ingest';
@@ -10,6 +9,7 @@ import { type Notifier, startNotifier } from '@goodchatter/notifier';
 import { createRedis } from '@goodchatter/queues';
 import {
   createTestEnv,
+  spawnService,
   startWebhookReceiver,
   type TestEnv,
   type WebhookReceiver,
@@ -21,7 +21,6 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadStackEnv } from './env.js';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
 const TOTAL = 10_000;
 let env: TestEnv;
 let dir: string;
@@ -34,19 +33,10 @@ const children: ChildProcess[] = [];
 
 /** The scorer as its own process, started the way its container starts it. */
 function spawnScorer(): ChildProcess {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'services/scorer/src/index.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: env.databaseUrl,
-      REDIS_URL: env.redisUrl,
-      QUEUE_PREFIX: env.prefix,
-      SCORER_CONCURRENCY: '1',
-      // A killed scorer's job is taken over this soon.
-      JOB_LOCK_MS: '1500',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
+  const child = spawnService('scorer', env, {
+    SCORER_CONCURRENCY: '1',
+    // A killed scorer's job is taken over this soon.
+    JOB_LOCK_MS: '1500',
   });
   children.push(child);
   return child;

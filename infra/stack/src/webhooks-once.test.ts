@@ -1,5 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { classify } from '@goodchatter/classifier';
 import type { MentionInput } from '@goodchatter/core';
 import { createDatabase, createWebhook, type Database, insertMentions, listDeliveries } from '@goodchatter/db';
@@ -8,6 +7,7 @@ import { createQueue, createRedis, QUEUES } from '@goodchatter/queues';
 import { startScorer } from '@goodchatter/scorer';
 import {
   createTestEnv,
+  spawnService,
   startWebhookReceiver,
   syntheticLines,
   type TestEnv,
@@ -18,7 +18,6 @@ import type { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
 let env: TestEnv;
 let database: Database;
 let redis: Redis;
@@ -161,23 +160,15 @@ describe('one event, one delivery per subscription', () => {
 
 /** The notifier as its own process, started the way its container starts it. */
 function spawnNotifier(): ChildProcess {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'services/notifier/src/index.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: env.databaseUrl,
-      REDIS_URL: env.redisUrl,
-      QUEUE_PREFIX: env.prefix,
-      WEBHOOK_ALLOW_PRIVATE: 'true',
-      // Short deadline, so interrupted attempts are settled (after 2 × 1 s + 5 s) within the test.
-      WEBHOOK_TIMEOUT_MS: '1000',
-      WEBHOOK_SWEEP_MS: '100',
-      NOTIFIER_CONCURRENCY: '8',
-      // A killed notifier's jobs are taken over this soon.
-      JOB_LOCK_MS: '1500',
-      LOG_LEVEL: 'error',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
+  const child = spawnService('notifier', env, {
+    WEBHOOK_ALLOW_PRIVATE: 'true',
+    // Short deadline, so interrupted attempts are settled (after 2 × 1 s + 5 s) within the test.
+    WEBHOOK_TIMEOUT_MS: '1000',
+    WEBHOOK_SWEEP_MS: '100',
+    NOTIFIER_CONCURRENCY: '8',
+    // A killed notifier's jobs are taken over this soon.
+    JOB_LOCK_MS: '1500',
+    LOG_LEVEL: 'error',
   });
   children.push(child);
   return child;

@@ -8,6 +8,7 @@ export {
 export * from './fake-x/index.js';
 export { createQueuePrefix } from './queue-prefix.js';
 export { resolveServices, type ServiceUrls } from './services.js';
+export { type ServiceName, spawnService } from './spawn-service.js';
 export { syntheticLines, writeSyntheticReplay } from './synthetic.js';
 export { createTestEnv, type TestEnv } from './test-env.js';
 export { waitFor } from './wait-for.js';

@@ -1,14 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { createDatabase, type Database, ensureQuery, getQuery } from '@goodchatter/db';
 import { createQueue, createRedis, QUEUES, requestPollNow } from '@goodchatter/queues';
 import { startScorer } from '@goodchatter/scorer';
-import { createTestEnv, type FakeX, startFakeX, type TestEnv, waitFor } from '@goodchatter/testing';
+import { createTestEnv, type FakeX, spawnService, startFakeX, type TestEnv, waitFor } from '@goodchatter/testing';
 import type { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
 const BEARER = 'crash-test-token';
 const TOTAL = 1500; // 15 pages of 100
 let env: TestEnv;
@@ -19,21 +17,12 @@ const children: ChildProcess[] = [];
 
 /** The ingest service as its own process, started the way its container starts it. */
 function spawnIngest(): ChildProcess {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'services/ingest/src/index.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: env.databaseUrl,
-      REDIS_URL: env.redisUrl,
-      QUEUE_PREFIX: env.prefix,
-      X_BEARER_TOKEN: BEARER,
-      X_API_BASE_URL: fx.url,
-      DEMO: 'off',
-      // A killed ingest's poll job is taken over this soon.
-      JOB_LOCK_MS: '1500',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
+  const child = spawnService('ingest', env, {
+    X_BEARER_TOKEN: BEARER,
+    X_API_BASE_URL: fx.url,
+    DEMO: 'off',
+    // A killed ingest's poll job is taken over this soon.
+    JOB_LOCK_MS: '1500',
   });
   children.push(child);
   return child;
