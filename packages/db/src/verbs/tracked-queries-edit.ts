@@ -27,6 +27,7 @@ export interface QueryPatch {
   pollIntervalMs?: number;
   lookbackSeconds?: number;
   dailyBudget?: number;
+  rules?: { phrase: string; label: string }[];
 }
 
 export type UpdateOutcome =

@@ -28,6 +28,18 @@ const lookbackSeconds = z
   .int()
   .min(0)
   .max(SEVEN_DAYS, `must be at most ${SEVEN_DAYS} seconds (7 days: X's recent search reaches no further)`);
+/** Per-query phrase rules: a mention containing the phrase gets the label (neutral: never alerted). */
+const rules = z
+  .array(
+    z
+      .object({
+        phrase: z.string().trim().min(1, 'must not be empty').max(200),
+        label: z.enum(['praise', 'complaint', 'neutral', 'mixed']),
+      })
+      .strict(),
+  )
+  .max(500)
+  .describe('Phrases forced to a label, e.g. [{ "phrase": "united way", "label": "neutral" }]; the longest match wins');
 const dailyBudget = z.number().int().min(10, "must be at least 10 (X's smallest page)").max(10_000_000);
 
 export const CreateQueryBody = z
@@ -41,6 +53,7 @@ export const CreateQueryBody = z
     dailyBudget: dailyBudget
       .default(2000)
       .describe('Posts read per UTC day (X bills each); then paused until 00:00 UTC'),
+    rules: rules.default([]),
   })
   .strict();
 
@@ -52,6 +65,7 @@ export const PatchQueryBody = z
     pollIntervalSeconds: pollIntervalSeconds.optional(),
     lookbackSeconds: lookbackSeconds.optional(),
     dailyBudget: dailyBudget.optional(),
+    rules: rules.optional(),
   })
   .strict()
   .refine((b) => Object.keys(b).length > 0, 'give at least one field to change');
@@ -67,6 +81,7 @@ export const QueryView = z.object({
   pollIntervalSeconds: z.number().int(),
   lookbackSeconds: z.number().int(),
   dailyBudget: z.number().int(),
+  rules: z.array(z.object({ phrase: z.string(), label: z.string() })),
   /** `active` polls; `failing` waits for an edit (see lastError); `paused` waits for pausedUntil. */
   status: QueryStatus,
   /** Where the next poll starts (opaque; an X tweet id or resume point). */
@@ -99,6 +114,7 @@ export function toQueryView(q: TrackedQuery, now = new Date()): QueryView {
     pollIntervalSeconds: Math.round(q.pollIntervalMs / 1000),
     lookbackSeconds: q.lookbackSeconds,
     dailyBudget: q.dailyBudget,
+    rules: q.rules,
     // A budget pause that has ended reads as active; the next poll stores that too.
     status: q.status === 'paused' && !paused ? 'active' : QueryStatus.catch('active').parse(q.status),
     checkpoint: q.checkpoint,

@@ -28,6 +28,8 @@ describe('POST /v1/queries validation', () => {
     ['a fractional interval', { pollIntervalSeconds: 20.5 }, /body\.pollIntervalSeconds/],
     ['a lookback over 7 days', { lookbackSeconds: 604_801 }, /body\.lookbackSeconds: must be at most 604800 seconds/],
     ['a budget under a page', { dailyBudget: 5 }, /body\.dailyBudget: must be at least 10/],
+    ['a rule with an unknown label', { rules: [{ phrase: 'on hold', label: 'angry' }] }, /body\.rules\.0\.label/],
+    ['a rule with an empty phrase', { rules: [{ phrase: ' ', label: 'neutral' }] }, /body\.rules\.0\.phrase/],
     ['an unknown source', { source: 'mastodon' }, /body\.source/],
     ['an unknown field', { colour: 'red' }, /colour/],
   ])('answers 400 for %s, and stores nothing', async (_what, over, message) => {
@@ -66,5 +68,24 @@ describe('access', () => {
     expect((await h.call({ method: 'POST', url: `/v1/queries/${id}/poll`, key: read })).status).toBe(403);
     expect((await h.call({ method: 'DELETE', url: `/v1/queries/${id}`, key: read })).status).toBe(403);
     expect((await h.call({ url: '/v1/queries', key: null })).status).toBe(401);
+  });
+});
+
+describe('per-query phrase rules', () => {
+  it('are stored with the query, shown and replaced by PATCH', async () => {
+    const rules = [{ phrase: 'united way', label: 'neutral' }];
+    const created = await create({ rules });
+    expect(created.status).toBe(201);
+    expect(created.body.rules).toEqual(rules);
+    const id = created.body.id;
+    const patched = await h.call({
+      method: 'PATCH',
+      url: `/v1/queries/${id}`,
+      key: h.keys.write,
+      payload: { rules: [{ phrase: 'no complaints', label: 'praise' }] },
+    });
+    expect(patched.status).toBe(200);
+    const shown = await h.call({ url: `/v1/queries/${id}`, key: h.keys.read });
+    expect(shown.body.rules).toEqual([{ phrase: 'no complaints', label: 'praise' }]);
   });
 });
