@@ -16,6 +16,21 @@ const tweets = (n: number, tag: string) =>
 const newestId = (ts: FakeTweet[]) => [...ts].sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1))[0]?.id;
 const sorted = (ids: string[]) => [...ids].sort();
 
+/** Requests seen by the fake, poll jobs and the query row: what a timed-out wait needs explained. */
+async function describeState(h: XHarness, id: number): Promise<string> {
+  const jobs = await h.pollQueue.getJobs(['failed', 'delayed', 'waiting', 'active', 'completed']);
+  const states = await Promise.all(
+    jobs.map(async (j) => `${j.id}:${j.name}:${await j.getState()}:attempts=${j.attemptsMade}:${j.failedReason ?? ''}`),
+  );
+  const q = await getQuery(h.database.db, id);
+  return JSON.stringify({
+    stored: (await h.stored()).length,
+    requests: h.fx.searchRequests().map((r) => `${r.status} ${JSON.stringify(r.query)}`),
+    jobs: states,
+    query: { status: q?.status, checkpoint: q?.checkpoint, lastError: q?.lastError, pausedUntil: q?.pausedUntil },
+  });
+}
+
 async function withHarness(fn: (h: XHarness) => Promise<void>, opts?: Parameters<typeof startXHarness>[0]) {
   const h = await startXHarness(opts);
   try {
@@ -52,7 +67,12 @@ describe('polling X', () => {
       h.fx.failNext({ status: 503 });
       await requestPollNow(h.pollQueue, id);
       // Generous: under a full parallel suite on 2 cores the retry after the 503 can take a while.
-      await waitFor('second poll stored', async () => (await h.stored()).length >= 370, { timeoutMs: 60_000 });
+      await waitFor('second poll stored', async () => (await h.stored()).length >= 370, { timeoutMs: 45_000 }).catch(
+        async (err) => {
+          // This wait once timed out under heavy load and could not be reproduced: say what state it was in.
+          throw new Error(`${(err as Error).message}\n${await describeState(h, id)}`);
+        },
+      );
       const p2 = h.fx.searchRequests().slice(3);
       expect(p2.map((r) => r.status)).toEqual([200, 503, 200, 200]);
       expect(p2[0]?.query.since_id).toBe(newestId(first));

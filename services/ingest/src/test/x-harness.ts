@@ -39,7 +39,8 @@ export async function startXHarness(opts: { fake?: FakeXOptions; scorer?: boolea
   const sources = buildSources(loadIngestEnv({ X_BEARER_TOKEN: BEARER, X_API_BASE_URL: fx.url }), logger);
   const common = { database, connection: redis, prefix: env.prefix, logger };
   // Schedules are synced by the tests that want ticks (syncNow); otherwise polls are explicit.
-  const ingest = await startIngest({ ...common, sources, syncEveryMs: 0, lockDurationMs: 5000 });
+  // The production lock: a short one lets a busy machine mark a running poll stalled and run it twice.
+  const ingest = await startIngest({ ...common, sources, syncEveryMs: 0 });
   const scorer: Scorer | undefined = opts.scorer === false ? undefined : startScorer(common);
   const pollQueue = createQueue(QUEUES.poll, { connection: redis, prefix: env.prefix });
   let n = 0;
