@@ -11,6 +11,9 @@ import type { PollJob } from './payloads.js';
 export const pollSchedulerId = (queryId: number) => `poll-q${queryId}`;
 
 /** A tick that fails (X 5xx, network) is retried with backoff before the next tick. */
+/** The name of the jobs a query's scheduler adds (manual polls have other names). */
+export const POLL_TICK = 'poll';
+
 export const POLL_JOB_OPTIONS: JobsOptions = { attempts: 3, backoff: { type: 'exponential', delay: 2000 } };
 
 export interface PollSchedule {
@@ -23,7 +26,7 @@ export async function upsertPollSchedule(pollQueue: Queue<PollJob>, s: PollSched
   await pollQueue.upsertJobScheduler(
     pollSchedulerId(s.queryId),
     { every: s.everyMs },
-    { name: 'poll', data: { queryId: s.queryId }, opts: POLL_JOB_OPTIONS },
+    { name: POLL_TICK, data: { queryId: s.queryId }, opts: POLL_JOB_OPTIONS },
   );
 }
 

@@ -1,6 +1,6 @@
 import type { Database } from '@goodchatter/db';
 import { listEnabledQueries } from '@goodchatter/db';
-import { createQueue, createWorker, DelayedError, QUEUES } from '@goodchatter/queues';
+import { createQueue, createWorker, DelayedError, POLL_TICK, QUEUES } from '@goodchatter/queues';
 import type { SourceAdapter } from '@goodchatter/sources';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -42,6 +42,13 @@ export async function startIngest(deps: IngestDeps): Promise<Ingest> {
     QUEUES.poll,
     async ({ queryId }, job) => {
       const outcome = await pollQuery(pollDeps, queryId);
+      if (outcome.status === 'busy' && job.name !== POLL_TICK) {
+        // A scheduler tick may be dropped (the running poll reads everything, and the next
+        // tick comes anyway); a manual poll, or a job BullMQ re-ran after a stall, must not
+        // be: it runs once the current poll has let go of the query.
+        await job.moveToDelayed(Date.now() + 1000, job.token);
+        throw new DelayedError();
+      }
       if (outcome.status === 'rate-limited') {
         // Wait for the reset as a delayed retry, not a sleeping worker.
         await job.moveToDelayed(outcome.resetAt, job.token);

@@ -138,4 +138,24 @@ describe('polling X', () => {
       // The window starts with the fake; 5 s keeps both requests of the first poll inside it.
       { fake: { rateLimit: 2, rateWindowSeconds: 5 } },
     ));
+
+  it('runs a manual poll that arrives while another poll holds the query once that one ends', () =>
+    withHarness(async (h) => {
+      const id = await h.addQuery();
+      h.fx.addTweets(tweets(30, 'slow'));
+      h.fx.failNext({ delayMs: 1500 }); // the first poll's only page answers slowly
+      const first = await h.pollQueue.add('test-poll', { queryId: id }, { attempts: 1 });
+      await waitFor('the first poll to hold the query', () => h.fx.searchRequests().length === 1 || undefined);
+      const later = h.fx.addTweets(tweets(5, 'later'));
+      const manual = await requestPollNow(h.pollQueue, id);
+      await waitFor('both polls done', async () => {
+        const states = await Promise.all([first.id, manual].map((j) => h.pollQueue.getJobState(j as string)));
+        return states.every((s) => s === 'completed') || undefined;
+      });
+      const done = await h.pollQueue.getJob(manual as string);
+      expect(done?.returnvalue).toMatchObject({ status: 'polled' });
+      expect(h.fx.searchRequests()).toHaveLength(2);
+      await waitFor('the later tweets stored', async () => (await h.stored()).length >= 35);
+      expect(await h.stored()).toEqual(expect.arrayContaining(later.map((t) => t.id)));
+    }));
 });

@@ -31,6 +31,8 @@ export interface PollDeps {
 export type PollOutcome =
   | { status: 'polled'; read: number; enqueued: number }
   | { status: 'skipped'; reason: string }
+  /** Another poll of the query holds its lock. */
+  | { status: 'busy' }
   | { status: 'rate-limited'; resetAt: number };
 
 const LOCK_NAMESPACE = 7152025;
@@ -52,7 +54,7 @@ export async function pollQuery(deps: PollDeps, queryId: number): Promise<PollOu
   const lock = await deps.database.pool.connect();
   try {
     const { rows } = await lock.query('SELECT pg_try_advisory_lock($1, $2) AS ok', [LOCK_NAMESPACE, queryId]);
-    if (!rows[0]?.ok) return { status: 'skipped', reason: 'poll already running' };
+    if (!rows[0]?.ok) return { status: 'busy' };
     try {
       return await pollLocked(deps, queryId);
     } finally {
