@@ -1,51 +1,29 @@
-import { createDatabase, type Database, insertMentions, recordPollError } from '@goodchatter/db';
-import { createQueue, createRedis, type PollJob, pollSchedulerId, QUEUES, type Queue } from '@goodchatter/queues';
-import { createTestEnv, type TestEnv } from '@goodchatter/testing';
-import type { FastifyInstance } from 'fastify';
-import type { Redis } from 'ioredis';
+import { insertMentions, recordPollError } from '@goodchatter/db';
+import { createQueue, type PollJob, pollSchedulerId, QUEUES, type Queue } from '@goodchatter/queues';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../app.js';
+import { type Harness, startHarness } from '../test/api-harness.js';
 
-let env: TestEnv;
-let database: Database;
-let redis: Redis;
-let app: FastifyInstance;
+let h: Harness;
 let pollQueue: Queue<PollJob>;
 
 beforeAll(async () => {
-  env = await createTestEnv();
-  database = createDatabase(env.databaseUrl, { max: 4 });
-  redis = createRedis(env.redisUrl, 'producer');
-  app = await buildApp({
-    database,
-    redis,
-    logger: false,
-    queuePrefix: env.prefix,
-    adminKey: ADMIN_KEY,
-    rateLimit: false,
-  });
-  pollQueue = createQueue(QUEUES.poll, { connection: redis, prefix: env.prefix });
+  h = await startHarness({ rateLimit: false });
+  pollQueue = createQueue(QUEUES.poll, { connection: h.redis, prefix: h.env.prefix });
 });
 
 afterAll(async () => {
-  await app.close();
   await pollQueue.close();
-  redis.disconnect();
-  await database.close();
-  await env.cleanup();
+  await h.close();
 });
 
-/** The auth plugin's env admin key: admin implies the write and read scopes these routes need. */
-const ADMIN_KEY = 'queries-test-admin-key';
-
 type Json = Record<string, unknown> & { error?: { code: string; message: string } };
-async function call(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object, key = ADMIN_KEY) {
-  const headers = { authorization: `Bearer ${key}` };
-  const res = await app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
-  return { status: res.statusCode, body: (res.body ? res.json() : null) as Json };
+/** Admin by default: admin implies the write and read scopes these routes need. */
+async function call(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object, key?: string) {
+  const res = await h.call({ method, url, key: key ?? h.keys.admin, ...(payload ? { payload } : {}) });
+  return { status: res.status, body: (res.body ?? null) as Json };
 }
 
-const sql = (text: string, values: unknown[]) => database.pool.query(text, values);
+const sql = (text: string, values: unknown[]) => h.database.pool.query(text, values);
 
 let n = 0;
 /** A query text of this test's own, so tests never collide on (source, query). */
@@ -148,7 +126,7 @@ describe('PATCH /v1/queries/:id', () => {
   it('keeps a failing query failing on a brand edit, and reactivates it on new query text', async () => {
     const id = (await create()).body.id as number;
     await sql("UPDATE tracked_queries SET checkpoint = '1861234567890123456' WHERE id = $1", [id]);
-    await recordPollError(database.db, id, 'X refused the request (401): Unauthorized', { status: 'failing' });
+    await recordPollError(h.database.db, id, 'X refused the request (401): Unauthorized', { status: 'failing' });
     const branded = await call('PATCH', `/v1/queries/${id}`, { brand: 'Acme Airways' });
     expect(branded.body).toMatchObject({
       brand: 'Acme Airways',
@@ -164,7 +142,7 @@ describe('PATCH /v1/queries/:id', () => {
 
   it('reactivates a failing query switched on again', async () => {
     const id = (await create()).body.id as number;
-    await recordPollError(database.db, id, 'X refused the request (403): Forbidden', { status: 'failing' });
+    await recordPollError(h.database.db, id, 'X refused the request (403): Forbidden', { status: 'failing' });
     const res = await call('PATCH', `/v1/queries/${id}`, { enabled: true });
     expect(res.body).toMatchObject({ status: 'active', lastError: null });
   });
@@ -200,7 +178,7 @@ describe('DELETE /v1/queries/:id', () => {
   it('removes the query and its scheduler and keeps its stored mentions', async () => {
     const id = (await create()).body.id as number;
     expect(await scheduler(id)).toBeDefined();
-    await insertMentions(database.db, [
+    await insertMentions(h.database.db, [
       {
         source: 'x',
         externalId: `del-${id}`,
@@ -220,7 +198,7 @@ describe('DELETE /v1/queries/:id', () => {
     expect((await call('DELETE', `/v1/queries/${id}`)).status).toBe(204);
     expect((await call('GET', `/v1/queries/${id}`)).status).toBe(404);
     expect(await scheduler(id)).toBeUndefined();
-    const { rows } = await database.pool.query('SELECT query_id FROM mentions WHERE external_id = $1', [`del-${id}`]);
+    const { rows } = await h.database.pool.query('SELECT query_id FROM mentions WHERE external_id = $1', [`del-${id}`]);
     expect(rows).toEqual([{ query_id: null }]);
     expect((await call('DELETE', `/v1/queries/${id}`)).status).toBe(404);
   });
@@ -245,7 +223,7 @@ describe('POST /v1/queries/:id/poll', () => {
     expect(res.status).toBe(409);
     expect(res.body.error?.message).toMatch(/disabled/);
     const failing = (await create()).body.id as number;
-    await recordPollError(database.db, failing, 'X refused the request (401): Unauthorized', { status: 'failing' });
+    await recordPollError(h.database.db, failing, 'X refused the request (401): Unauthorized', { status: 'failing' });
     expect((await call('POST', `/v1/queries/${failing}/poll`)).body.error?.message).toMatch(/failing \(X refused/);
     expect((await call('POST', '/v1/queries/999999/poll')).status).toBe(404);
   });

@@ -1,44 +1,20 @@
-import { claimDelivery, createDatabase, type Database, finishAttempt } from '@goodchatter/db';
-import { createRedis } from '@goodchatter/queues';
-import { createTestEnv, type TestEnv } from '@goodchatter/testing';
-import type { FastifyInstance } from 'fastify';
-import type { Redis } from 'ioredis';
+import { claimDelivery, finishAttempt } from '@goodchatter/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../app.js';
+import { type Harness, startHarness } from '../../test/api-harness.js';
 
-const ADMIN_KEY = 'webhooks-test-admin-key';
-let env: TestEnv;
-let database: Database;
-let redis: Redis;
-let app: FastifyInstance;
-
+let h: Harness;
 beforeAll(async () => {
-  env = await createTestEnv();
-  database = createDatabase(env.databaseUrl, { max: 4 });
-  redis = createRedis(env.redisUrl, 'producer');
-  app = await buildApp({
-    database,
-    redis,
-    logger: false,
-    queuePrefix: env.prefix,
-    adminKey: ADMIN_KEY,
-    rateLimit: false,
-  });
+  h = await startHarness({ rateLimit: false });
 });
-
 afterAll(async () => {
-  await app.close();
-  redis.disconnect();
-  await database.close();
-  await env.cleanup();
+  await h.close();
 });
 
 // biome-ignore lint/suspicious/noExplicitAny: the tests read answers of many shapes; the schemas are checked by the app.
 type Json = Record<string, any>;
 async function call(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) {
-  const headers = { authorization: `Bearer ${ADMIN_KEY}` };
-  const res = await app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
-  return { status: res.statusCode, body: (res.body ? res.json() : null) as Json };
+  const res = await h.call({ method, url, key: h.keys.admin, ...(payload ? { payload } : {}) });
+  return { status: res.status, body: (res.body ?? null) as Json };
 }
 const create = (over: object = {}) =>
   call('POST', '/v1/webhooks', { url: 'https://hooks.example.com/in?token=abc', events: ['mention.praise'], ...over });
@@ -108,7 +84,7 @@ describe('/v1/webhooks', () => {
   });
 
   it('needs an admin key', async () => {
-    const res = await app.inject({ method: 'GET', url: '/v1/webhooks' });
+    const res = await h.app.inject({ method: 'GET', url: '/v1/webhooks' });
     expect(res.statusCode).toBe(401);
   });
 });
@@ -125,10 +101,10 @@ describe('deliveries', () => {
     expect(early.status).toBe(409);
 
     // What the notifier records after a failed last attempt.
-    const claimed = await claimDelivery(database.db, test.body.id);
+    const claimed = await claimDelivery(h.database.db, test.body.id);
     if (!claimed) throw new Error('not claimed');
     await finishAttempt(
-      database.db,
+      h.database.db,
       claimed,
       { kind: 'failed', responseCode: 410, latencyMs: 12, error: 'HTTP 410: gone' },
       { disableAfter: 1, countsForSubscription: true },
