@@ -1,22 +1,31 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { benchApi } from './api.js';
+import { HELP } from './help.js';
 import { benchIngest } from './ingest.js';
 import { benchPipeline } from './pipeline.js';
 import { benchWebhooks } from './webhooks.js';
 
 // `pnpm bench <name> [args]`: each benchmark prints its own figures.
 /** The classifier's bench lives with its package (it needs the training code); run it as is. */
-async function benchClassifier(args: string[]): Promise<void> {
-  const script = fileURLToPath(new URL('../../../packages/classifier/bench/index.ts', import.meta.url));
+function classifierScript(file: string, args: string[]): void {
+  const script = fileURLToPath(new URL(`../../../packages/classifier/bench/${file}`, import.meta.url));
   const run = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', script, ...args], {
     stdio: 'inherit',
   });
-  if (run.status !== 0) throw new Error(`classifier bench exited with ${run.status}`);
+  if (run.status !== 0) throw new Error(`classifier bench ${file} exited with ${run.status}`);
+}
+async function benchClassifier(args: string[]): Promise<void> {
+  classifierScript('index.ts', args);
+}
+/** What K staff corrections buy, simulated on the SXSW brand set (packages/classifier/bench/feedback.ts). */
+async function benchFeedback(args: string[]): Promise<void> {
+  classifierScript('feedback.ts', args);
 }
 
 const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   classifier: benchClassifier,
+  feedback: benchFeedback,
   api: benchApi,
   ingest: benchIngest,
   pipeline: benchPipeline,
@@ -24,9 +33,13 @@ const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
 };
 
 const [name, ...args] = process.argv.slice(2);
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  process.stdout.write(HELP);
+  process.exit(0);
+}
 const bench = name ? BENCHES[name] : undefined;
 if (!bench) {
-  console.error(`usage: pnpm bench <${Object.keys(BENCHES).join('|')}> [args]`);
+  console.error(`${name ? `no benchmark called "${name}"\n\n` : ''}${HELP}`);
   process.exit(2);
 }
 await bench(args);

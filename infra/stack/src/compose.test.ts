@@ -20,27 +20,49 @@ const SERVICES: Record<string, z.ZodObject> = {
   notifier: NotifierEnv,
 };
 
-/** `${VAR:-default}` → default, as compose resolves it with VAR unset. */
-const resolve = (v: unknown) => String(v).replace(/\$\{[A-Z_]+:-([^}]*)\}/g, '$1');
+/**
+ * `${VAR:-default}` → default, as compose resolves it with VAR unset; a required
+ * `${VAR:?message}` → a value the operator would have to give (24 characters, as keys need).
+ */
+const resolve = (v: unknown) =>
+  String(v)
+    .replace(/\$\{[A-Z_]+:-([^}]*)\}/g, '$1')
+    .replace(/\$\{[A-Z_]+:\?[^}]*\}/g, 'set-by-the-operator-24chars');
 
 describe('docker-compose.yml', () => {
   it('runs postgres and redis with healthchecks', () => {
     for (const name of ['postgres', 'redis']) expect(compose.services[name].healthcheck.test).toBeDefined();
   });
 
-  it.each(Object.keys(SERVICES))('%s: built image, real entry point, env the service accepts', (name) => {
+  it('builds the one image once (the api service) and the other services reuse it, never pulling it', () => {
+    const builders = Object.keys(SERVICES).filter((name) => compose.services[name].build);
+    expect(builders).toEqual(['api']);
+    const api = compose.services.api;
+    expect(api.build).toEqual({ context: '.', dockerfile: 'infra/Dockerfile' });
+    expect(existsSync(`${root}${api.build.dockerfile}`)).toBe(true);
+    for (const name of ['ingest', 'scorer', 'notifier']) {
+      expect(compose.services[name].image).toBe(api.image);
+      expect(compose.services[name].pull_policy).toBe('never');
+    }
+  });
+
+  it('refuses to start without an admin key', () => {
+    expect(compose.services.api.environment.GOODCHATTER_ADMIN_KEY).toMatch(/^\$\{GOODCHATTER_ADMIN_KEY:\?.+\}$/);
+  });
+
+  it.each(Object.keys(SERVICES))('%s: real entry point, every setting the service reads, values it accepts', (name) => {
     const svc = compose.services[name];
-    expect(svc.build).toEqual({ context: '.', dockerfile: 'infra/Dockerfile' });
-    expect(existsSync(`${root}${svc.build.dockerfile}`)).toBe(true);
     // The command runs the service's compiled entry point, which its build emits from src/index.ts.
     expect(svc.command).toEqual(['node', `services/${name}/dist/index.js`]);
     expect(existsSync(`${root}services/${name}/src/index.ts`)).toBe(true);
     const tsconfig = JSON.parse(readFileSync(`${root}services/${name}/tsconfig.build.json`, 'utf8'));
     expect(tsconfig.compilerOptions).toMatchObject({ outDir: 'dist', rootDir: 'src' });
-    // Every variable set is one the service reads, and its value passes the service's schema.
+    // Every variable the service reads is passed through (so each can be set for the
+    // containers), every one set is read, and the values pass the service's schema.
     const env = Object.fromEntries(Object.entries(svc.environment).map(([k, v]) => [k, resolve(v)]));
     const known = Object.keys((SERVICES[name] as z.ZodObject).shape);
     expect(Object.keys(env).filter((k) => !known.includes(k))).toEqual([]);
+    expect(known.filter((k) => !(k in env))).toEqual([]);
     expect(() => parseEnv(SERVICES[name] as z.ZodObject, env)).not.toThrow();
     expect(svc.depends_on).toMatchObject({
       postgres: { condition: 'service_healthy' },
@@ -50,7 +72,8 @@ describe('docker-compose.yml', () => {
 
   it('publishes the API port the API listens on, with a readiness healthcheck', () => {
     const api = compose.services.api;
-    const port = parseEnv(ApiEnv, api.environment).PORT;
+    const env = Object.fromEntries(Object.entries(api.environment).map(([k, v]) => [k, resolve(v)]));
+    const port = parseEnv(ApiEnv, env).PORT;
     expect(api.ports.map(resolve)).toContain(`${port}:${port}`);
     expect(api.healthcheck.test.join(' ')).toContain(`:${port}/readyz`);
   });

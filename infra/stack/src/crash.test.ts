@@ -62,7 +62,7 @@ afterAll(async () => {
 });
 
 describe('a scorer killed mid-replay', () => {
-  it('loses nothing, duplicates nothing and sends no webhook twice after a restart', async () => {
+  it('loses nothing, duplicates nothing and sends no webhook twice after a restart', { timeout: 240_000 }, async () => {
     const file = join(dir, 'replay.jsonl');
     const lines = await writeSyntheticReplay(file, TOTAL, 42);
     const expectedPraise = lines

@@ -1,8 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { EnvError, onShutdownSignal } from '@goodchatter/core';
-import { pino } from 'pino';
+import { EnvError, onShutdownSignal, waitForDependenciesOrExit } from '@goodchatter/core';
+import { postgresDependency } from '@goodchatter/db';
+import { redisDependency } from '@goodchatter/queues';
+import { destination, pino } from 'pino';
+import pretty from 'pino-pretty';
 import { loadStackEnv } from './env.js';
+import { HELP } from './help.js';
 import { startStack } from './stack.js';
+
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  process.stdout.write(HELP);
+  process.exit(0);
+}
 
 // `pnpm start`: the whole pipeline in one process, with the demo source when no credentials are set.
 // Locally, with no admin key configured, make one for this run so the API can be tried at once.
@@ -15,11 +24,15 @@ try {
   console.error(err.message);
   process.exit(1);
 }
-// A person at a terminal gets readable lines; anything else (files, log shippers) gets JSON.
-const logger = pino({
-  name: 'goodchatter',
-  level: env.LOG_LEVEL,
-  transport: process.stdout.isTTY ? { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } : undefined,
+// A person at a terminal gets readable lines, one per entry; anything else (files, log
+// shippers) gets JSON. Both write synchronously, so the last line before an exit is kept.
+const logger = pino(
+  { name: 'goodchatter', level: env.LOG_LEVEL },
+  process.stdout.isTTY ? pretty({ sync: true, singleLine: true, ignore: 'pid,hostname' }) : destination({ sync: true }),
+);
+await waitForDependenciesOrExit([postgresDependency(env.DATABASE_URL), redisDependency(env.REDIS_URL)], {
+  timeoutMs: env.STARTUP_TIMEOUT_MS,
+  log: logger,
 });
 const stack = await startStack(env, logger);
 onShutdownSignal(logger, () => stack.close());

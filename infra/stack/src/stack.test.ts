@@ -78,7 +78,9 @@ async function allPages(url: string): Promise<{ id: string; externalId: string; 
 }
 
 describe('the whole pipeline, end to end', () => {
-  it('stores every mention once, serves praise, sends one webhook per praise, and a replay adds nothing', async () => {
+  it('stores every mention once, serves praise, sends one webhook per praise, and a replay adds nothing', {
+    timeout: 180_000,
+  }, async () => {
     // The demo sample with one malformed line in the middle.
     const lines = (await readFile(DEMO_MENTIONS_FILE, 'utf8')).split('\n').filter(Boolean);
     const file = join(dir, 'sample.jsonl');

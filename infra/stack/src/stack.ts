@@ -1,8 +1,9 @@
 import { apiOptionsFromEnv, buildApp } from '@goodchatter/api';
+import { runShutdownSteps } from '@goodchatter/core';
 import { createDatabase, runMigrations, type TrackedQuery } from '@goodchatter/db';
 import { buildSources, ensureDemoQuery, startIngest } from '@goodchatter/ingest';
 import { notifierSettings, startNotifier } from '@goodchatter/notifier';
-import { createRedis } from '@goodchatter/queues';
+import { closeRedis, createRedis } from '@goodchatter/queues';
 import { startScorer } from '@goodchatter/scorer';
 import type { Logger } from 'pino';
 import type { StackEnv } from './env.js';
@@ -22,9 +23,9 @@ export interface Stack {
  */
 export async function startStack(env: StackEnv, logger: Logger): Promise<Stack> {
   await runMigrations(env.DATABASE_URL);
-  const database = createDatabase(env.DATABASE_URL, { max: 20, applicationName: 'goodchatter-stack' });
-  const workerRedis = createRedis(env.REDIS_URL, 'worker');
-  const apiRedis = createRedis(env.REDIS_URL, 'producer');
+  const database = createDatabase(env.DATABASE_URL, { max: 20, applicationName: 'goodchatter-stack', logger });
+  const workerRedis = createRedis(env.REDIS_URL, 'worker', { logger });
+  const apiRedis = createRedis(env.REDIS_URL, 'producer', { logger });
   const prefix = env.QUEUE_PREFIX;
   const lockDurationMs = env.JOB_LOCK_MS;
 
@@ -63,14 +64,14 @@ export async function startStack(env: StackEnv, logger: Logger): Promise<Stack> 
     apiUrl: `http://localhost:${port}`,
     demoQuery,
     syncSchedules: () => ingest.syncNow(),
-    async close() {
-      await ingest.close();
-      await scorer.close();
-      await notifier.close();
-      await app.close();
-      workerRedis.disconnect();
-      apiRedis.disconnect();
-      await database.close();
-    },
+    close: () =>
+      runShutdownSteps(logger, [
+        ['stop intake (ingest; a poll in progress finishes)', () => ingest.close()],
+        ['let the scorer finish its current batches', () => scorer.close()],
+        ['let the notifier finish the deliveries in flight', () => notifier.close()],
+        ['stop serving the API', () => app.close()],
+        ['close the Redis connections', () => Promise.all([closeRedis(workerRedis), closeRedis(apiRedis)])],
+        ['close the Postgres pool', () => database.close()],
+      ]),
   };
 }

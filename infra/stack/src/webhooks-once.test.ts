@@ -47,7 +47,7 @@ const receiver = async () => {
 const eventIds = (r: WebhookReceiver) => r.requests.map((x) => String(x.headers['x-goodchatter-event-id']));
 
 describe('one event, one delivery per subscription', () => {
-  it('holds when the scorer processes the same batch again', async () => {
+  it('holds when the scorer processes the same batch again', { timeout: 90_000 }, async () => {
     const lines = syntheticLines(300, 11).map((l) => JSON.parse(l) as { id: string; text: string; brand: string });
     const mentions: MentionInput[] = lines.map((m, i) => ({
       source: 'once',
@@ -98,7 +98,9 @@ describe('one event, one delivery per subscription', () => {
     }
   });
 
-  it('holds when the notifier is killed mid-delivery: in-flight events become `unknown`, never resent', async () => {
+  it('holds when the notifier is killed mid-delivery: in-flight events become `unknown`, never resent', {
+    timeout: 150_000,
+  }, async () => {
     const TOTAL = 120;
     const slow = await receiver();
     slow.setDefault({ delayMs: 250 });

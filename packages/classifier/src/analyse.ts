@@ -1,10 +1,11 @@
 import { BRAND_TOKEN, brandPatterns, neutraliseBrand } from './brand.js';
+import { type EventSignals, findEvents } from './events.js';
 import { extractFeatures, type Features } from './features.js';
 import { type LexiconResult, lexicon } from './lexicon-score.js';
 import { markNegation } from './negation.js';
 import { findSignals, type Signals } from './signals.js';
 import { extractStaff } from './staff.js';
-import { type Token, tokenise } from './tokenise.js';
+import { decodeEntities, type Token, tokenise } from './tokenise.js';
 
 /** Everything the model and the decision read about one text. */
 export interface Analysis {
@@ -12,6 +13,8 @@ export interface Analysis {
   /** Brand mentions replaced by BRAND_TOKEN. */
   brandMentions: number;
   signals: Signals;
+  /** Negative events, their repair, and the cues sarcasm crosses with them. */
+  events: EventSignals;
   lexicon: LexiconResult;
   staff: string[];
   features: Features;
@@ -50,12 +53,16 @@ function patternsFor(ctx: BrandContext): string[][] {
   return p;
 }
 
-export function analyse(text: string, ctx: BrandContext, dim: number): Analysis {
+export function analyse(input: string, ctx: BrandContext, dim: number): Analysis {
+  // classify() passes decoded text already; decoding is idempotent, so this only matters
+  // for direct callers (training). Every stage below sees the decoded text.
+  const text = decodeEntities(input);
   const { tokens, count } = neutraliseBrand(tokenise(text), patternsFor(ctx));
   markNegation(tokens);
-  const signals = findSignals(tokens, text);
+  const events = findEvents(tokens, text);
+  const signals = findSignals(tokens, text, events.recovery > 0);
   const lex = lexicon(lexiconText(tokens));
-  const staff = extractStaff(tokens);
-  const features = extractFeatures({ tokens, signals, lexicon: lex, staffCount: staff.length }, dim);
-  return { tokens, brandMentions: count, signals, lexicon: lex, staff, features };
+  const staff = extractStaff(tokens, ctx, text);
+  const features = extractFeatures({ tokens, signals, events, lexicon: lex, staffCount: staff.length }, dim);
+  return { tokens, brandMentions: count, signals, events, lexicon: lex, staff, features };
 }

@@ -26,7 +26,7 @@ const PRAISE = phrases(`
   ty | tysm | phenomenal | props | props to | shoutout | shout out | shout-out | kudos
   hats off | above and beyond | went above | lifesaver | life saver | legend | legends
   a star | superstar | 10/10 | 5 stars | five stars | made my day | well done | spot on
-  top notch | first class | world class | on point | a+ | impressed | stellar | bravo
+  top notch | world class | on point | a+ | impressed | stellar | bravo
   much appreciated | really appreciate | so helpful | very helpful | super helpful
   really helpful | extremely helpful | so quick | quick response | fast response
   quick reply | sorted it | sorted it out | sorted me out | fixed it | fixed my
@@ -35,11 +35,11 @@ const PRAISE = phrases(`
   great work | keep it up | nailed it | love you guys | thank you so much
   thanks so much | thanks a million | many thanks | big thanks | huge thanks
   thank you for your help | thanks for your help | thanks for the help | thanks for helping
-  smooth | seamless | painless | hassle free | hassle-free | effortless | on time
+  smooth | seamless | painless | hassle free | hassle-free | effortless
   # a problem put right: the post names the problem, but it is thanks
-  replaced | credited | rebooked | restored | back up and running | back online | no questions asked
+  back up and running | back online | no questions asked
   went out of his way | went out of her way | out of their way | saved me | saved my | saved the day
-  refunded | minutes flat | customer for life | absolute pros | like a pro | wizard
+  minutes flat | customer for life | absolute pros | like a pro | wizard
   credit where due | credit where it's due | sorted | sorted my | sorted out | solved | resolved | fixed my | all fixed | all sorted
   # negated complaints: the lexicon reads these as negative or as nothing
   no complaints | no complaint | can't complain | cant complain | cannot complain

@@ -1,9 +1,11 @@
 import type { Classification } from '@goodchatter/core';
 import { analyse } from './analyse.js';
+import type { AnalysisHook } from './brand-cross.js';
 import { decide } from './decide.js';
 import { detectLanguage } from './language.js';
 import { type LinearModel, predict } from './model.js';
 import { matchRule, type PhraseRule } from './rules.js';
+import { decodeEntities } from './tokenise.js';
 
 export interface ClassifyContext {
   /** Brand of the tracked query; its name is never a sentiment word. */
@@ -28,19 +30,27 @@ export interface Scoring {
 }
 
 /** A classify function bound to one set of weights. */
-export function createClassifier(model: LinearModel): Classify {
-  const score = createScorer(model);
+export function createClassifier(model: LinearModel, onAnalysis?: AnalysisHook): Classify {
+  const score = createScorer(model, onAnalysis);
   return (text, ctx) => score(text, ctx).result;
 }
 
-/** Like createClassifier, with ranking scores (the bench passes per-fold models). */
-export function createScorer(model: LinearModel): (text: string, ctx?: ClassifyContext) => Scoring {
+/**
+ * Like createClassifier, with ranking scores (the bench passes per-fold models). `onAnalysis`
+ * may add features before the model reads them (brand crosses learnt from staff feedback).
+ */
+export function createScorer(
+  model: LinearModel,
+  onAnalysis?: AnalysisHook,
+): (text: string, ctx?: ClassifyContext) => Scoring {
   const ranked = (result: Classification, praiseRank = 0, complaintRank = 0): Scoring => ({
     result,
     praiseRank,
     complaintRank,
   });
-  return (text, ctx = {}) => {
+  return (raw, ctx = {}) => {
+    // Decoded once, here: the language detector, tokens, signals and lexicon all see "<3", not "&lt;3".
+    const text = decodeEntities(raw);
     const { lang, supported } = detectLanguage(
       text,
       ctx.brand === undefined ? [] : [ctx.brand, ...(ctx.brandTerms ?? [])],
@@ -57,6 +67,7 @@ export function createScorer(model: LinearModel): (text: string, ctx?: ClassifyC
       });
     }
     const a = analyse(text, ctx, model.dim);
+    onAnalysis?.(a, ctx, model.dim);
     const rule = ctx.rules?.length
       ? matchRule(
           a.tokens.map((t) => t.norm),

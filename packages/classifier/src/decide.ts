@@ -59,7 +59,10 @@ export function decide(p: Float64Array, a: Analysis, thresholds: Thresholds): { 
   // Staff named with praise in a post that is mostly a complaint, or ends on one ("thanks
   // Ana, but I had to chat 3 times"). Sarcastic thanks are no kudos, so no mixed either.
   const mostlyComplaint = pComplaint >= MIXED_COMPLAINT && pComplaint >= (p[2] as number);
-  if (a.staff.length > 0 && !sarcastic && (mostlyComplaint || a.signals.afterContrast < 0)) {
+  // A repaired problem with a named rep is recovery praise, not blame ("the outage was painful
+  // but Luis stayed until it worked"): only the model's complaint evidence can make it mixed.
+  const repaired = a.events.recovery > 0 && (p[2] as number) >= (p[0] as number);
+  if (a.staff.length > 0 && !sarcastic && !repaired && (mostlyComplaint || a.signals.afterContrast < 0)) {
     // Mixed means "not neutral, and both sides": its confidence is P(not neutral).
     reasons.push('staff praised, company blamed');
     return out('mixed', 1 - pNeutral);

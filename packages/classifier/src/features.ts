@@ -1,4 +1,5 @@
 import { BRAND_TOKEN } from './brand.js';
+import { type EventSignals, eventFeatures } from './events.js';
 import type { LexiconResult } from './lexicon-score.js';
 import type { Signals } from './signals.js';
 import type { Token } from './tokenise.js';
@@ -41,6 +42,7 @@ function term(t: Token): string | undefined {
 export interface FeatureInput {
   tokens: readonly Token[];
   signals: Signals;
+  events: EventSignals;
   lexicon: LexiconResult;
   staffCount: number;
 }
@@ -49,7 +51,7 @@ export interface FeatureInput {
  * Word unigrams (negation-marked) and bigrams, hashed into `dim` buckets, plus the signals
  * as named features. Character n-grams were measured and left out: see README.
  */
-export function extractFeatures({ tokens, signals, lexicon, staffCount }: FeatureInput, dim: number): Features {
+export function extractFeatures({ tokens, signals, events, lexicon, staffCount }: FeatureInput, dim: number): Features {
   const mask = dim - 1;
   const idx: number[] = [];
   const val: number[] = [];
@@ -87,5 +89,6 @@ export function extractFeatures({ tokens, signals, lexicon, staffCount }: Featur
   add('lex:neg', Math.min(3, lexicon.negative / 4));
   add('lex:norm', Math.max(-2, Math.min(2, lexicon.normalized / 3)));
   add('lex:zero', lexicon.positive === 0 && lexicon.negative === 0 ? 1 : 0);
+  eventFeatures(events, staffCount, add);
   return { idx, val };
 }

@@ -73,7 +73,8 @@ function durationAt(tokens: readonly Token[], i: number): string | undefined {
   return next !== undefined && DURATION_UNITS.has(next.norm) ? `${t.raw} ${next.raw}` : undefined;
 }
 
-export function findSignals(all: readonly Token[], text = ''): Signals {
+/** `repaired`: the post says the problem was put right, so praise next to it is sincere. */
+export function findSignals(all: readonly Token[], text = '', repaired = false): Signals {
   // Handles, links and the brand sit inside phrases ("thanks for the reply @acme but…") without
   // being part of them, so phrases are matched on the remaining tokens.
   const tokens = all.filter((t) => t.kind !== 'handle' && t.kind !== 'url' && t.norm !== BRAND_TOKEN);
@@ -137,7 +138,7 @@ export function findSignals(all: readonly Token[], text = ''): Signals {
   // "Delayed, but the crew were fantastic" is sincere: praise after the contrast is no irony;
   // so is "Maria was great but the company is a joke": praise before it, complaint after.
   const sincere = contrastAt >= 0 && (afterContrast > 0 || (ironyIndex >= 0 && ironyIndex < contrastAt));
-  const irony = complaining && !sincere ? (ironicCue ?? ironyWord) : undefined;
+  const irony = complaining && !sincere && !repaired ? (ironicCue ?? ironyWord) : undefined;
   // Scare quotes read as irony only next to thanks or praise: titles in quotes are common.
   const thanked = praising || ironyWord !== undefined || tokens.some((t) => THANKING.has(t.norm));
   const scareQuote = findScareQuote(text, thanked);

@@ -18,9 +18,22 @@ describe('tokenise', () => {
     expect(kinds('can’t complain')).toEqual(["word:can't", 'word:complain']);
   });
 
-  it('decodes HTML entities before tokenising', () => {
+  it('decodes HTML entities: named, decimal and hex, also when escaped twice', () => {
     expect(decodeEntities('Tom &amp; Jerry &lt;3 &#39;hi&#39;')).toBe("Tom & Jerry <3 'hi'");
-    expect(kinds('&lt;3')).toEqual(['emoticon:<3']);
+    expect(decodeEntities('&quot;express&quot; &gt; &nbsp;&hellip; &#128512; &#x1F600; &#X41;')).toBe(
+      '"express" >  … 😀 😀 A',
+    );
+    expect(decodeEntities('&amp;lt;3 &amp;amp;')).toBe('<3 &');
+    expect(kinds(decodeEntities('&lt;3'))).toEqual(['emoticon:<3']);
+  });
+
+  it('leaves what is not an entity as written', () => {
+    for (const text of ['AT&T', 'R&D; Q&A', '&unknown;', '&#0;', '&#1114112;', '&#xD800;', 'no entities']) {
+      expect(decodeEntities(text)).toBe(text);
+    }
+    // Decoding is idempotent (in practice): decoding decoded text changes nothing.
+    const once = decodeEntities('&amp;quot;hi&amp;quot; &lt;3');
+    expect(decodeEntities(once)).toBe(once);
   });
 
   it('collapses elongations to the lexicon word and flags them', () => {

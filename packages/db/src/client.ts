@@ -1,3 +1,4 @@
+import { connectionErrorLogger, type WarnLogger } from '@goodchatter/core';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import * as schema from './schema/index.js';
@@ -12,10 +13,19 @@ export interface Database {
 }
 
 /** One pool per process part; `close` ends it (last step of an ordered shutdown). */
-export function createDatabase(url: string, opts: { max?: number; applicationName?: string } = {}): Database {
+export function createDatabase(
+  url: string,
+  opts: { max?: number; applicationName?: string; logger?: WarnLogger } = {},
+): Database {
   const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, application_name: opts.applicationName });
-  // An idle client losing its connection (Postgres restart) must not crash the process.
-  pool.on('error', () => {});
+  // An idle client losing its connection (Postgres restart) must not crash the process;
+  // it is logged, at most one line per 30 s.
+  const logError = connectionErrorLogger(opts.logger, 'Postgres pool');
+  pool.on('error', logError);
+  // The pool listens on idle clients only: a client checked out (a transaction) when
+  // Postgres goes away would emit an unhandled 'error' and crash the process. Its query
+  // fails anyway, which the caller handles (the job is retried).
+  pool.on('connect', (client) => client.on('error', logError));
   const db = drizzle(pool, { schema });
   let closed = false;
   return {

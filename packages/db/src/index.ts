@@ -1,6 +1,8 @@
 export { createDatabase, type Database, type Db } from './client.js';
 export { MIGRATIONS_FOLDER, runMigrations } from './migrate.js';
+export { postgresDependency } from './postgres-ready.js';
 export * from './schema/index.js';
+export { isSealed, openSecret, type SecretKeys, sealSecret, useSecretKeys } from './secret-box.js';
 export * from './verbs/api-keys.js';
 export * from './verbs/feed.js';
 export { MENTION_JSON_SQL } from './verbs/mention-json.js';
@@ -8,6 +10,7 @@ export { toMention } from './verbs/mention-view.js';
 export * from './verbs/mention-workflow.js';
 export * from './verbs/mentions-read.js';
 export * from './verbs/mentions-write.js';
+export * from './verbs/rejected-mentions.js';
 export * from './verbs/reports.js';
 export * from './verbs/tracked-queries.js';
 export * from './verbs/tracked-queries-edit.js';

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { resealWebhookSecrets } from './verbs/webhooks.js';
 
 /** Committed SQL migrations; resolved from the module so it works from src and dist. */
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../drizzle', import.meta.url));
@@ -44,6 +45,9 @@ export async function runMigrations(url: string): Promise<void> {
     // Serialise concurrent starters (four containers booting together).
     await client.query('SELECT pg_advisory_lock(7152024)');
     await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER });
+    // Data step: webhook secrets stored in clear or under a previous key are sealed with
+    // GOODCHATTER_SECRET_KEY (see secret-box.ts).
+    await resealWebhookSecrets(drizzle(client) as never);
   } finally {
     await client.query('SELECT pg_advisory_unlock(7152024)').catch(() => {});
     await client.end();

@@ -1,6 +1,8 @@
+import { rateLimited } from '@goodchatter/core';
 import { type Job, type JobsOptions, Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { DEFAULT_PREFIX, type QueueName } from './names.js';
+import { isOutageError, OutageError } from './outage.js';
 import { PAYLOADS, type PayloadOf } from './payloads.js';
 
 export interface QueueDeps {
@@ -17,23 +19,31 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
 };
 
 export function createQueue<N extends QueueName>(name: N, deps: QueueDeps): Queue<PayloadOf<N>> {
-  return new Queue<PayloadOf<N>>(name, {
+  const queue = new Queue<PayloadOf<N>>(name, {
     connection: deps.connection,
     prefix: deps.prefix ?? DEFAULT_PREFIX,
     defaultJobOptions: DEFAULT_JOB_OPTIONS,
   });
+  // A queue's 'error' events are its connection's errors, which that connection's own
+  // listener logs (createRedis, rate-limited). Without a listener here BullMQ prints every
+  // one to stderr: hundreds a minute while Redis is away. Commands still reject as usual.
+  queue.on('error', () => {});
+  return queue;
 }
 
 export interface WorkerOptions extends QueueDeps {
   concurrency?: number;
   /** How long a job stays locked to a worker that stops answering (crash): then it is retried. */
   lockDurationMs?: number;
-  onError?: (err: Error) => void;
+  /** Worker errors (mostly a lost connection): at most one per 30 s, with how many were held back. */
+  onError?: (err: Error, suppressed: number) => void;
 }
 
 /**
  * A worker whose processor receives a validated payload. A payload that does not match
- * its schema can never succeed, so it fails at once instead of being retried.
+ * its schema can never succeed, so it fails at once instead of being retried. A failure
+ * because Postgres or Redis was away is tagged as an outage (see outage.ts), so it is run
+ * again once they are back even if it spent every attempt.
  */
 export function createWorker<N extends QueueName, R>(
   name: N,
@@ -47,7 +57,11 @@ export function createWorker<N extends QueueName, R>(
     async (job) => {
       const parsed = schema.safeParse(job.data);
       if (!parsed.success) throw new UnrecoverableError(`invalid ${name} payload: ${parsed.error.message}`);
-      return processor(parsed.data as PayloadOf<N>, job);
+      try {
+        return await processor(parsed.data as PayloadOf<N>, job);
+      } catch (err) {
+        throw isOutageError(err) ? new OutageError(err as Error) : err;
+      }
     },
     {
       connection: opts.connection,
@@ -60,6 +74,8 @@ export function createWorker<N extends QueueName, R>(
       autorun: true,
     },
   );
-  worker.on('error', (err) => opts.onError?.(err));
+  // While Redis is down a worker fails every few milliseconds: log the first, then a few.
+  const limit = rateLimited();
+  worker.on('error', (err) => limit((suppressed) => opts.onError?.(err, suppressed)));
   return worker;
 }

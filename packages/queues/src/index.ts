@@ -2,6 +2,8 @@ export { DelayedError, type Job, type Queue, UnrecoverableError, type Worker } f
 export { createQueue, createWorker, DEFAULT_JOB_OPTIONS, type QueueDeps, type WorkerOptions } from './factories.js';
 export * from './mention-events.js';
 export * from './names.js';
+export * from './outage.js';
 export * from './payloads.js';
 export * from './poll-schedules.js';
-export { createRedis } from './redis.js';
+export { closeRedis, createRedis } from './redis.js';
+export { bullmqSetupProblems, redisDependency } from './redis-ready.js';

@@ -1,4 +1,3 @@
-import { MentionInput } from '@goodchatter/core';
 import { z } from 'zod';
 import { QUEUES } from './names.js';
 
@@ -6,7 +5,11 @@ export const PollJob = z.object({ queryId: z.number().int().positive() });
 export type PollJob = z.infer<typeof PollJob>;
 
 export const ScoreJob = z.object({
-  mentions: z.array(MentionInput).min(1).max(1000),
+  /**
+   * Raw mentions (producers send `MentionInput`s). Validated one by one by the scorer, so
+   * one bad item is set aside as a dead letter instead of failing the whole batch.
+   */
+  mentions: z.array(z.unknown()).min(1).max(1000),
   /** Epoch ms when ingest enqueued the batch: start of end-to-end latency. */
   enqueuedAt: z.number().int().positive(),
 });

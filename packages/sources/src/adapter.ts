@@ -33,6 +33,15 @@ export interface FetchResult {
   checkpoint: string | null;
   /** Items read from the source (billed reads for X), including skipped ones. */
   read: number;
+  /** Items skipped because they can never be stored (a replay line, by its number), with why. */
+  skipped?: SkippedItem[];
+}
+
+export interface SkippedItem {
+  line?: number;
+  error: string;
+  /** The item as read (a replay line's text, cut to a few KB). */
+  raw: string;
 }
 
 /**

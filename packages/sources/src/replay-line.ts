@@ -1,9 +1,8 @@
 import { MentionInput } from '@goodchatter/core';
-import { z } from 'zod';
 
 /** One line of a replay file: a mention as a source would hand it over, `source` optional. */
 export const ReplayLine = MentionInput.omit({ source: true, externalId: true, queryId: true }).extend({
-  id: z.string().min(1).max(256),
+  id: MentionInput.shape.externalId,
   source: MentionInput.shape.source.optional(),
 });
 

@@ -7,10 +7,12 @@ import type { Logger } from 'pino';
 import { type AuthOptions, auth } from './plugins/auth.js';
 import { bullBoard } from './plugins/bull-board.js';
 import { errorHandler } from './plugins/error-handler.js';
+import { inputGuard } from './plugins/input-guard.js';
 import { metrics } from './plugins/metrics.js';
 import { openapi } from './plugins/openapi.js';
 import { queues } from './plugins/queues.js';
 import { ReadCoalescer } from './plugins/read-coalescer.js';
+import { OneLinePerRequest } from './plugins/request-log.js';
 import { type RateLimitOptions, security } from './plugins/security.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { feedRoutes } from './routes/feed.js';
@@ -20,9 +22,11 @@ import { exportRoutes } from './routes/mentions/export.js';
 import { workflowRoutes } from './routes/mentions/workflow.js';
 import { mentionRoutes } from './routes/mentions.js';
 import { queryRoutes } from './routes/queries.js';
+import { rejectedRoutes } from './routes/rejected.js';
 import { reportRoutes } from './routes/reports.js';
 import { streamRoutes } from './routes/stream/route.js';
 import { webhookRoutes } from './routes/webhooks.js';
+import { clientErrorHandler, frameworkErrors } from './server-errors.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -30,6 +34,8 @@ declare module 'fastify' {
     redis: Redis;
     /** Shares identical in-flight list reads; writes to mentions call `invalidate()`. */
     reads: ReadCoalescer;
+    /** The live stream's open subscriptions (resource checks in tests). */
+    streams: { subscribers: () => number };
   }
   /**
    * Per-route access, enforced by the auth plugin: every route needs an API key with
@@ -54,38 +60,68 @@ export interface ApiDeps {
   rateLimit?: RateLimitOptions | false;
   /** Keep list answers this long besides sharing in-flight ones (default 0: share only; false: neither). */
   readCacheMs?: number | false;
+  /** `WEBHOOK_ALLOW_PRIVATE`: accept webhook URLs on loopback/private addresses (development, tests). */
+  webhookAllowPrivate?: boolean;
+  /** Requests without a valid key per client IP per rate-limit window (default 100). */
+  unauthenticatedRateLimit?: number;
+  /** `METRICS_TOKEN`: when set, /metrics needs it as a bearer token. */
+  metricsToken?: string;
+  /** How often /metrics' shared-state gauges are re-read (default 15 s). */
+  metricsRefreshMs?: number;
   /** Interval of SSE heartbeat comments (default 15 s). */
   sseHeartbeatMs?: number;
+  /**
+   * Longest a client may take to send a whole request, headers and body (default 60 s);
+   * headers alone get at most 10 s. A slow or short body cannot hold a connection open.
+   */
+  requestTimeoutMs?: number;
 }
 
 /** The API as tests and production both build it; the caller owns and closes the deps. */
 export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
   const prefix = deps.queuePrefix ?? 'goodchatter';
+  const requestTimeoutMs = deps.requestTimeoutMs ?? 60_000;
   const app: FastifyInstance = Fastify({
     // Fastify's logger type is narrower than pino's; the instance is a pino logger either way.
     loggerInstance: (deps.logger || undefined) as FastifyBaseLogger | undefined,
     logger: deps.logger === false ? false : undefined,
+    logController: new OneLinePerRequest(),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
     },
+    requestTimeout: requestTimeoutMs,
+    // How often Node enforces the two timeouts (its default, 30 s, would let them slip).
+    http: { connectionsCheckingInterval: Math.min(5_000, Math.max(250, requestTimeoutMs / 4)) },
+    clientErrorHandler,
+    frameworkErrors,
   });
+  // Node checks both on a timer (`connectionsCheckingInterval`); headers first, and never
+  // longer than the whole request may take.
+  app.server.headersTimeout = Math.min(10_000, requestTimeoutMs);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('database', deps.database);
   app.decorate('redis', deps.redis);
   app.decorate('reads', new ReadCoalescer(deps.readCacheMs ?? 0));
+  app.decorate('streams', { subscribers: () => 0 });
   // Order matters: infrastructure first (errors, docs collect routes as they are added,
   // auth and limits hook every later route), then the routes.
   await app.register(errorHandler);
+  await app.register(inputGuard);
   await app.register(openapi);
-  await app.register(auth, { adminKey: deps.adminKey, queuePrefix: prefix } satisfies AuthOptions);
+  const limits = deps.rateLimit ?? { max: 1200, timeWindowMs: 60_000 };
+  await app.register(auth, {
+    adminKey: deps.adminKey,
+    queuePrefix: prefix,
+    unauthenticated: limits && { max: deps.unauthenticatedRateLimit ?? 100, windowMs: limits.timeWindowMs },
+  } satisfies AuthOptions);
   await app.register(security, {
-    rateLimit: deps.rateLimit ?? { max: 1200, timeWindowMs: 60_000 },
+    rateLimit: limits,
     queuePrefix: prefix,
   });
   await app.register(queues, { queuePrefix: prefix });
-  await app.register(metrics);
+  await app.register(metrics, { token: deps.metricsToken, refreshMs: deps.metricsRefreshMs });
   await app.register(bullBoard);
   await app.register(healthRoutes);
   await app.register(apiKeyRoutes);
@@ -95,8 +131,9 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
   await app.register(exportRoutes);
   await app.register(ingestRoutes);
   await app.register(reportRoutes);
+  await app.register(rejectedRoutes);
   await app.register(streamRoutes, { queuePrefix: prefix, heartbeatMs: deps.sseHeartbeatMs ?? 15_000 });
   await app.register(queryRoutes);
-  await app.register(webhookRoutes);
+  await app.register(webhookRoutes, { allowPrivate: deps.webhookAllowPrivate ?? false });
   return app;
 }

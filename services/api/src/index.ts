@@ -1,20 +1,30 @@
-import { onShutdownSignal } from '@goodchatter/core';
-import { createDatabase, runMigrations } from '@goodchatter/db';
-import { createRedis } from '@goodchatter/queues';
-import { pino } from 'pino';
+import { onShutdownSignal, runShutdownSteps, waitForDependenciesOrExit } from '@goodchatter/core';
+import { createDatabase, postgresDependency, runMigrations } from '@goodchatter/db';
+import { closeRedis, createRedis, redisDependency } from '@goodchatter/queues';
+import { destination, pino } from 'pino';
+import { missingAdminKeyWarning } from './admin-key-check.js';
 import { buildApp } from './app.js';
 import { apiOptionsFromEnv, loadApiEnv } from './env.js';
 
 // Entry point when the API runs alone (its own container).
 const env = loadApiEnv();
-const logger = pino({ name: 'api', level: env.LOG_LEVEL });
+// Synchronous: lines stay in order, and the last one before an exit is written.
+const logger = pino({ name: 'api', level: env.LOG_LEVEL }, destination({ sync: true }));
+await waitForDependenciesOrExit([postgresDependency(env.DATABASE_URL), redisDependency(env.REDIS_URL)], {
+  timeoutMs: env.STARTUP_TIMEOUT_MS,
+  log: logger,
+});
 await runMigrations(env.DATABASE_URL);
-const database = createDatabase(env.DATABASE_URL, { applicationName: 'goodchatter-api' });
-const redis = createRedis(env.REDIS_URL, 'producer');
+const database = createDatabase(env.DATABASE_URL, { applicationName: 'goodchatter-api', logger });
+const redis = createRedis(env.REDIS_URL, 'producer', { logger });
 const app = await buildApp({ database, redis, logger, ...apiOptionsFromEnv(env) });
 await app.listen({ port: env.PORT, host: env.HOST });
-onShutdownSignal(logger, async () => {
-  await app.close();
-  redis.disconnect();
-  await database.close();
-});
+const keyWarning = await missingAdminKeyWarning(database.db, env.GOODCHATTER_ADMIN_KEY);
+if (keyWarning) logger.warn(keyWarning);
+onShutdownSignal(logger, () =>
+  runShutdownSteps(logger, [
+    ['stop serving (in-flight requests finish)', () => app.close()],
+    ['close the Redis connection', () => closeRedis(redis)],
+    ['close the Postgres pool', () => database.close()],
+  ]),
+);

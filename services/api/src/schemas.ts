@@ -1,9 +1,11 @@
-import { Label, Mention, MentionStatus } from '@goodchatter/core';
+import { INT4_MAX, Label, Mention, MentionStatus } from '@goodchatter/core';
 import { MENTION_SORTS, type MentionFilter, type MentionRow, toMention } from '@goodchatter/db';
 import { z } from 'zod';
 import { HttpError } from './errors.js';
+import { TimeParam } from './time-param.js';
 
-const isoTime = z.iso.datetime({ offset: true });
+// since/until: ISO times or plain dates (time-param.ts).
+const isoTime = TimeParam;
 
 /** Filters shared by GET /v1/mentions and GET /v1/mentions.csv. */
 export const MentionFilterQuery = z.object({
@@ -11,10 +13,10 @@ export const MentionFilterQuery = z.object({
   status: MentionStatus.optional(),
   source: z.string().min(1).max(64).optional(),
   brand: z.string().min(1).max(200).optional(),
-  queryId: z.coerce.number().int().positive().optional(),
+  queryId: z.coerce.number().int().positive().max(INT4_MAX).optional(),
   lang: z.string().min(2).max(16).optional(),
-  minFollowers: z.coerce.number().int().nonnegative().optional(),
-  staff: z.string().min(1).max(200).optional().describe('staff name praised (exact, as extracted)'),
+  minFollowers: z.coerce.number().int().nonnegative().max(INT4_MAX).optional(),
+  staff: z.string().min(1).max(200).optional().describe('staff name praised (whole name, any case)'),
   q: z.string().min(1).max(200).optional().describe('word search in the text: words, "a phrase", -excluded'),
   since: isoTime.optional().describe('posted at or after (inclusive)'),
   until: isoTime.optional().describe('posted before (exclusive)'),

@@ -44,7 +44,7 @@ afterAll(async () => {
 });
 
 describe('an ingest process killed while draining pages', () => {
-  it('re-polls from the old checkpoint after a restart: every tweet stored once', async () => {
+  it('re-polls from the old checkpoint after a restart: every tweet stored once', { timeout: 180_000 }, async () => {
     const all = fx.addTweets(
       Array.from({ length: TOTAL }, (_, i) => ({ text: `@AcmeAir thanks ${i}`, createdAt: new Date(Date.now() - i) })),
     );

@@ -1,7 +1,7 @@
-import { onShutdownSignal } from '@goodchatter/core';
-import { createDatabase, runMigrations } from '@goodchatter/db';
-import { createRedis } from '@goodchatter/queues';
-import { pino } from 'pino';
+import { onShutdownSignal, runShutdownSteps, waitForDependenciesOrExit } from '@goodchatter/core';
+import { createDatabase, postgresDependency, runMigrations } from '@goodchatter/db';
+import { closeRedis, createRedis, redisDependency } from '@goodchatter/queues';
+import { destination, pino } from 'pino';
 import { ensureDemoQuery } from './demo.js';
 import { loadIngestEnv } from './env.js';
 import { buildSources } from './sources.js';
@@ -9,10 +9,15 @@ import { startIngest } from './worker.js';
 
 // Entry point when the ingest service runs alone (its own container).
 const env = loadIngestEnv();
-const logger = pino({ name: 'ingest', level: env.LOG_LEVEL });
+// Synchronous: lines stay in order, and the last one before an exit is written.
+const logger = pino({ name: 'ingest', level: env.LOG_LEVEL }, destination({ sync: true }));
+await waitForDependenciesOrExit([postgresDependency(env.DATABASE_URL), redisDependency(env.REDIS_URL)], {
+  timeoutMs: env.STARTUP_TIMEOUT_MS,
+  log: logger,
+});
 await runMigrations(env.DATABASE_URL);
-const database = createDatabase(env.DATABASE_URL, { applicationName: 'goodchatter-ingest' });
-const connection = createRedis(env.REDIS_URL, 'worker');
+const database = createDatabase(env.DATABASE_URL, { applicationName: 'goodchatter-ingest', logger });
+const connection = createRedis(env.REDIS_URL, 'worker', { logger });
 const demo = await ensureDemoQuery(database.db, env);
 if (demo) logger.info({ queryId: demo.id, file: demo.query }, 'demo query registered');
 const ingest = await startIngest({
@@ -27,9 +32,10 @@ const ingest = await startIngest({
 });
 logger.info('ingest started');
 
-onShutdownSignal(logger, async () => {
-  // Order: stop intake, let active jobs finish, then close connections.
-  await ingest.close();
-  connection.disconnect();
-  await database.close();
-});
+onShutdownSignal(logger, () =>
+  runShutdownSteps(logger, [
+    ['stop polling (a poll in progress finishes)', () => ingest.close()],
+    ['close the Redis connection', () => closeRedis(connection)],
+    ['close the Postgres pool', () => database.close()],
+  ]),
+);

@@ -1,4 +1,4 @@
-import { ReplaySource, type SourceAdapter, XSourceAdapter } from '@goodchatter/sources';
+import { DEMO_MENTIONS_FILE, ReplaySource, type SourceAdapter, XSourceAdapter } from '@goodchatter/sources';
 import type { Logger } from 'pino';
 import type { IngestEnv } from './env.js';
 
@@ -8,6 +8,8 @@ export function buildSources(env: IngestEnv, logger: Logger): Record<string, Sou
     replay: new ReplaySource({
       batchSize: env.SCORE_BATCH_SIZE,
       onBadLine: ({ file, line, error }) => logger.warn({ file, line, error }, `skipped malformed line ${line}`),
+      // The bundled demo sample is weeks old: replay it as fresh chatter.
+      asRecent: (file) => file === DEMO_MENTIONS_FILE,
     }),
   };
   if (env.X_BEARER_TOKEN)

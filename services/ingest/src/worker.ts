@@ -60,7 +60,7 @@ export async function startIngest(deps: IngestDeps): Promise<Ingest> {
       ...queueDeps,
       concurrency: deps.concurrency ?? 4,
       lockDurationMs: deps.lockDurationMs,
-      onError: (err) => logger.error({ err }, 'poll worker error'),
+      onError: (err, suppressed) => logger.error({ err, suppressed }, 'poll worker error'),
     },
   );
   worker.on('failed', (job, err) => logger.warn({ jobId: job?.id, err: err.message }, 'poll failed'));

@@ -32,7 +32,9 @@ async function call(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, pa
 }
 
 describe('tracked queries through the API, polled by the ingest worker', () => {
-  it('creates a query, polls it at once and on demand, shows its state, and deletes it keeping mentions', async () => {
+  it('creates a query, polls it at once and on demand, shows its state, and deletes it keeping mentions', {
+    timeout: 120_000,
+  }, async () => {
     const first = h.fx.addTweets(
       Array.from({ length: 120 }, (_, i) => ({
         text: `Acme Air crew ${i} were lovely`,

@@ -35,41 +35,45 @@ async function apiView(h: XHarness, id: number): Promise<Record<string, unknown>
 }
 
 describe('X limits and errors', () => {
-  it('honours a 429: no request before the reset, the job waits delayed rather than in a worker', () =>
-    withHarness(async (h) => {
-      // Scheduler ticks every second, so ticks during the wait must be held back too.
-      const id = await h.addQuery({ pollIntervalMs: 1000 });
-      const all = h.fx.addTweets(tweets(30, 'rl'));
-      h.fx.failNext({ status: 429, resetInSeconds: 3 });
-      await h.ingest.syncNow();
+  it(
+    'honours a 429: no request before the reset, the job waits delayed rather than in a worker',
+    { timeout: 130_000 },
+    () =>
+      withHarness(async (h) => {
+        // Scheduler ticks every second, so ticks during the wait must be held back too.
+        const id = await h.addQuery({ pollIntervalMs: 1000 });
+        const all = h.fx.addTweets(tweets(30, 'rl'));
+        h.fx.failNext({ status: 429, resetInSeconds: 3 });
+        await h.ingest.syncNow();
 
-      await waitFor('the 429', () => h.fx.searchRequests().length === 1);
-      const paused = await waitFor(
-        'the pause',
-        async () => (await getQuery(h.database.db, id))?.pausedUntil ?? undefined,
-      );
-      const resetAt = paused.getTime();
-      expect(resetAt - Date.now()).toBeGreaterThan(1000);
-      expect((await getQuery(h.database.db, id))?.lastError).toMatch(/X rate limit reached; resets at/);
+        await waitFor('the 429', () => h.fx.searchRequests().length === 1);
+        const paused = await waitFor(
+          'the pause',
+          async () => (await getQuery(h.database.db, id))?.pausedUntil ?? undefined,
+        );
+        const resetAt = paused.getTime();
+        expect(resetAt - Date.now()).toBeGreaterThan(1000);
+        expect((await getQuery(h.database.db, id))?.lastError).toMatch(/X rate limit reached; resets at/);
 
-      // The tick that met the 429 went back to the queue, delayed until the reset.
-      const retry = await waitFor('the delayed retry', async () =>
-        (await h.pollQueue.getDelayed()).find((j) => j.processedOn !== undefined),
-      );
-      expect(Math.abs(retry.timestamp + retry.delay - resetAt)).toBeLessThan(500);
-      while (Date.now() < resetAt - 50) {
-        expect(h.fx.searchRequests()).toHaveLength(1);
-        // Delayed in Redis the whole time, never held by a sleeping worker.
-        expect(await h.pollQueue.getJobState(retry.id as string)).toBe('delayed');
-        await new Promise((r) => setTimeout(r, 20));
-      }
+        // The tick that met the 429 went back to the queue, delayed until the reset.
+        const retry = await waitFor('the delayed retry', async () =>
+          (await h.pollQueue.getDelayed()).find((j) => j.processedOn !== undefined),
+        );
+        expect(Math.abs(retry.timestamp + retry.delay - resetAt)).toBeLessThan(500);
+        while (Date.now() < resetAt - 50) {
+          expect(h.fx.searchRequests()).toHaveLength(1);
+          // Delayed in Redis the whole time, never held by a sleeping worker.
+          expect(await h.pollQueue.getJobState(retry.id as string)).toBe('delayed');
+          await new Promise((r) => setTimeout(r, 20));
+        }
 
-      await waitFor('the tweets after the reset', async () => (await h.stored()).length === all.length, {
-        timeoutMs: 10_000,
-      });
-      expect(h.fx.searchRequests()[1]?.status).toBe(200);
-      expect((await getQuery(h.database.db, id))?.lastError).toBeNull();
-    }));
+        await waitFor('the tweets after the reset', async () => (await h.stored()).length === all.length, {
+          timeoutMs: 10_000,
+        });
+        expect(h.fx.searchRequests()[1]?.status).toBe(200);
+        expect((await getQuery(h.database.db, id))?.lastError).toBeNull();
+      }),
+  );
 
   it('marks the query failing with X’s message on a 401, visible in the API, and stops polling it', () =>
     withHarness(async (h) => {

@@ -41,7 +41,7 @@ async function withHarness(fn: (h: XHarness) => Promise<void>, opts?: Parameters
 }
 
 describe('polling X', () => {
-  it('stores every tweet once across pages, polls, a repeated tweet and a failed page', () =>
+  it('stores every tweet once across pages, polls, a repeated tweet and a failed page', { timeout: 135_000 }, () =>
     withHarness(async (h) => {
       const id = await h.addQuery();
       const tooOld = h.fx.addTweets([{ text: 'Acme Air, two hours ago', createdAt: new Date(Date.now() - 7_200_000) }]);
@@ -109,7 +109,8 @@ describe('polling X', () => {
         query_id: id,
         brand: 'Acme Air',
       });
-    }));
+    }),
+  );
 
   it('stops when the rate-limit window is spent and resumes after its reset without a 429', () =>
     withHarness(
@@ -139,23 +140,27 @@ describe('polling X', () => {
       { fake: { rateLimit: 2, rateWindowSeconds: 5 } },
     ));
 
-  it('runs a manual poll that arrives while another poll holds the query once that one ends', () =>
-    withHarness(async (h) => {
-      const id = await h.addQuery();
-      h.fx.addTweets(tweets(30, 'slow'));
-      h.fx.failNext({ delayMs: 1500 }); // the first poll's only page answers slowly
-      const first = await h.pollQueue.add('test-poll', { queryId: id }, { attempts: 1 });
-      await waitFor('the first poll to hold the query', () => h.fx.searchRequests().length === 1 || undefined);
-      const later = h.fx.addTweets(tweets(5, 'later'));
-      const manual = await requestPollNow(h.pollQueue, id);
-      await waitFor('both polls done', async () => {
-        const states = await Promise.all([first.id, manual].map((j) => h.pollQueue.getJobState(j as string)));
-        return states.every((s) => s === 'completed') || undefined;
-      });
-      const done = await h.pollQueue.getJob(manual as string);
-      expect(done?.returnvalue).toMatchObject({ status: 'polled' });
-      expect(h.fx.searchRequests()).toHaveLength(2);
-      await waitFor('the later tweets stored', async () => (await h.stored()).length >= 35);
-      expect(await h.stored()).toEqual(expect.arrayContaining(later.map((t) => t.id)));
-    }));
+  it(
+    'runs a manual poll that arrives while another poll holds the query once that one ends',
+    { timeout: 120_000 },
+    () =>
+      withHarness(async (h) => {
+        const id = await h.addQuery();
+        h.fx.addTweets(tweets(30, 'slow'));
+        h.fx.failNext({ delayMs: 1500 }); // the first poll's only page answers slowly
+        const first = await h.pollQueue.add('test-poll', { queryId: id }, { attempts: 1 });
+        await waitFor('the first poll to hold the query', () => h.fx.searchRequests().length === 1 || undefined);
+        const later = h.fx.addTweets(tweets(5, 'later'));
+        const manual = await requestPollNow(h.pollQueue, id);
+        await waitFor('both polls done', async () => {
+          const states = await Promise.all([first.id, manual].map((j) => h.pollQueue.getJobState(j as string)));
+          return states.every((s) => s === 'completed') || undefined;
+        });
+        const done = await h.pollQueue.getJob(manual as string);
+        expect(done?.returnvalue).toMatchObject({ status: 'polled' });
+        expect(h.fx.searchRequests()).toHaveLength(2);
+        await waitFor('the later tweets stored', async () => (await h.stored()).length >= 35);
+        expect(await h.stored()).toEqual(expect.arrayContaining(later.map((t) => t.id)));
+      }),
+  );
 });

@@ -24,7 +24,7 @@ type Body = { id: string; type: string; data: Record<string, unknown> & { events
 const bodies = (r: WebhookReceiver) => r.received.map((x) => x.json as Body);
 
 describe('digests', () => {
-  it('batch matching mentions and send one delivery per interval carrying them all', async () => {
+  it('batch matching mentions and send one delivery per interval carrying them all', { timeout: 180_000 }, async () => {
     const r = await receiver();
     const brand = h.brand();
     const sub = await h.subscribe({ url: r.url, brand, digestMinutes: 1 });
@@ -83,7 +83,9 @@ describe('the hourly cap', () => {
 });
 
 describe('a failing subscription', () => {
-  it('is disabled after the configured run of failed deliveries, with the reason visible', async () => {
+  it('is disabled after the configured run of failed deliveries, with the reason visible', {
+    timeout: 120_000,
+  }, async () => {
     const r = await receiver();
     r.setDefault({ status: 500 });
     const brand = h.brand();
@@ -119,7 +121,9 @@ describe('a failing subscription', () => {
 });
 
 describe('events and filters', () => {
-  it('sends complaints and status changes to subscriptions that ask, and applies the filters', async () => {
+  it('sends complaints and status changes to subscriptions that ask, and applies the filters', {
+    timeout: 90_000,
+  }, async () => {
     const r = await receiver();
     const brand = h.brand();
     const events = ['mention.complaint', 'mention.status_changed'];

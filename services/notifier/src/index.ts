@@ -1,21 +1,28 @@
-import { onShutdownSignal } from '@goodchatter/core';
-import { createDatabase, runMigrations } from '@goodchatter/db';
-import { createRedis } from '@goodchatter/queues';
-import { pino } from 'pino';
+import { onShutdownSignal, runShutdownSteps, waitForDependenciesOrExit } from '@goodchatter/core';
+import { createDatabase, postgresDependency, runMigrations } from '@goodchatter/db';
+import { closeRedis, createRedis, redisDependency } from '@goodchatter/queues';
+import { destination, pino } from 'pino';
 import { loadNotifierEnv, notifierSettings } from './env.js';
 import { startNotifier } from './worker.js';
 
 // Entry point when the notifier runs alone (its own container).
 const env = loadNotifierEnv();
 // Subscription URLs may carry tokens and secrets sign requests: neither is ever logged.
-const logger = pino({ name: 'notifier', level: env.LOG_LEVEL });
+// Synchronous: lines stay in order, and the last one before an exit is written.
+const logger = pino({ name: 'notifier', level: env.LOG_LEVEL }, destination({ sync: true }));
+await waitForDependenciesOrExit([postgresDependency(env.DATABASE_URL), redisDependency(env.REDIS_URL)], {
+  timeoutMs: env.STARTUP_TIMEOUT_MS,
+  log: logger,
+});
 await runMigrations(env.DATABASE_URL);
-const database = createDatabase(env.DATABASE_URL, { applicationName: 'goodchatter-notifier' });
-const connection = createRedis(env.REDIS_URL, 'worker');
+const database = createDatabase(env.DATABASE_URL, { applicationName: 'goodchatter-notifier', logger });
+const connection = createRedis(env.REDIS_URL, 'worker', { logger });
 const notifier = startNotifier({ database, connection, prefix: env.QUEUE_PREFIX, logger, ...notifierSettings(env) });
 logger.info({ allowPrivate: env.WEBHOOK_ALLOW_PRIVATE }, 'notifier started');
-onShutdownSignal(logger, async () => {
-  await notifier.close();
-  connection.disconnect();
-  await database.close();
-});
+onShutdownSignal(logger, () =>
+  runShutdownSteps(logger, [
+    ['stop delivering (requests in flight finish)', () => notifier.close()],
+    ['close the Redis connection', () => closeRedis(connection)],
+    ['close the Postgres pool', () => database.close()],
+  ]),
+);

@@ -25,6 +25,12 @@ describe('which addresses a webhook may target', () => {
     ['::ffff:a9fe:a9fe', 'a cloud metadata address'],
     ['64:ff9b::10.0.0.1', 'a private address'],
     ['2002:c0a8:0101::1', 'a private address'],
+    ['::127.0.0.1', 'a loopback address'],
+    ['fec0::1', 'a reserved address'],
+    ['2001:db8::1', 'a reserved address'],
+    ['192.0.2.1', 'a reserved or multicast address'],
+    ['203.0.113.5', 'a reserved or multicast address'],
+    ['255.255.255.255', 'a reserved or multicast address'],
   ])('refuses %s (%s)', (address, reason) => {
     expect(refusedReason(address)).toBe(reason);
   });

@@ -1,5 +1,5 @@
 import type { Database } from '@goodchatter/db';
-import { createQueue, createWorker, QUEUES } from '@goodchatter/queues';
+import { createQueue, createWorker, QUEUES, startReviver } from '@goodchatter/queues';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { createWebhookHttp } from './http/post.js';
@@ -19,6 +19,10 @@ export interface NotifierDeps {
   /** Allow loopback/private targets (local development, tests). */
   allowPrivate?: boolean;
   sweepEveryMs?: number;
+  /** A praise or complaint stored this long ago and still not alerted is alerted by the sweep (default 60 s). */
+  lostAlertAfterMs?: number;
+  /** How often jobs that failed during an outage are run again (default 30 s). */
+  reviveEveryMs?: number;
   concurrency?: number;
   lockDurationMs?: number;
 }
@@ -35,6 +39,7 @@ export function startNotifier(deps: NotifierDeps): Notifier {
   const timeoutMs = deps.timeoutMs ?? 10_000;
   const queueDeps = { connection: deps.connection, prefix: deps.prefix };
   const deliverQueue = createQueue(QUEUES.deliver, queueDeps);
+  const notifyQueue = createQueue(QUEUES.notify, queueDeps);
   const http = createWebhookHttp({ timeoutMs, allowPrivate: deps.allowPrivate ?? false });
   const common = { ...queueDeps, lockDurationMs: deps.lockDurationMs };
   const notifyWorker = createWorker(
@@ -43,7 +48,7 @@ export function startNotifier(deps: NotifierDeps): Notifier {
     {
       ...common,
       concurrency: 4,
-      onError: (err) => logger.error({ err }, 'notify worker error'),
+      onError: (err, suppressed) => logger.error({ err, suppressed }, 'notify worker error'),
     },
   );
   const deliverDeps = {
@@ -57,23 +62,35 @@ export function startNotifier(deps: NotifierDeps): Notifier {
   const deliverWorker = createWorker(QUEUES.deliver, (payload) => deliver(deliverDeps, payload), {
     ...common,
     concurrency: deps.concurrency ?? 16,
-    onError: (err) => logger.error({ err }, 'deliver worker error'),
+    onError: (err, suppressed) => logger.error({ err, suppressed }, 'deliver worker error'),
   });
   deliverWorker.on('failed', (job, err) => logger.warn({ jobId: job?.id, err: err.message }, 'deliver job failed'));
   const sweeper = startSweeper({
     database: deps.database,
     deliverQueue,
+    notifyQueue,
+    lostAlertAfterMs: deps.lostAlertAfterMs,
     logger,
     everyMs: deps.sweepEveryMs ?? 1000,
     // Well past the longest live attempt (deadline plus the writes around it).
     leaseMs: timeoutMs * 2 + 5000,
   });
+  // `failed` is for poison: jobs that spent their attempts while Postgres was away run again.
+  const reviver = startReviver({
+    queues: [notifyQueue, deliverQueue],
+    ready: () => deps.database.pool.query('SELECT 1'),
+    everyMs: deps.reviveEveryMs ?? 30_000,
+    onRevived: (queue, count) => logger.info({ queue, count }, 'jobs failed during an outage queued again'),
+    onError: (err) => logger.debug({ err }, 'outage revival skipped: a dependency is still away'),
+  });
   return {
     sweep: () => sweeper.sweep(),
     async close() {
+      await reviver.close();
       await sweeper.close();
       await Promise.all([notifyWorker.close(), deliverWorker.close()]);
       await deliverQueue.close();
+      await notifyQueue.close();
       http.close();
     },
   };

@@ -1,16 +1,21 @@
-import { onShutdownSignal } from '@goodchatter/core';
-import { createDatabase, runMigrations } from '@goodchatter/db';
-import { createRedis } from '@goodchatter/queues';
-import { pino } from 'pino';
+import { onShutdownSignal, runShutdownSteps, waitForDependenciesOrExit } from '@goodchatter/core';
+import { createDatabase, postgresDependency, runMigrations } from '@goodchatter/db';
+import { closeRedis, createRedis, redisDependency } from '@goodchatter/queues';
+import { destination, pino } from 'pino';
 import { loadScorerEnv } from './env.js';
 import { startScorer } from './worker.js';
 
 // Entry point when the scorer runs alone (its own container, or the crash test).
 const env = loadScorerEnv();
-const logger = pino({ name: 'scorer', level: env.LOG_LEVEL });
+// Synchronous: lines stay in order, and the last one before an exit is written.
+const logger = pino({ name: 'scorer', level: env.LOG_LEVEL }, destination({ sync: true }));
+await waitForDependenciesOrExit([postgresDependency(env.DATABASE_URL), redisDependency(env.REDIS_URL)], {
+  timeoutMs: env.STARTUP_TIMEOUT_MS,
+  log: logger,
+});
 await runMigrations(env.DATABASE_URL);
-const database = createDatabase(env.DATABASE_URL, { applicationName: 'goodchatter-scorer' });
-const connection = createRedis(env.REDIS_URL, 'worker');
+const database = createDatabase(env.DATABASE_URL, { applicationName: 'goodchatter-scorer', logger });
+const connection = createRedis(env.REDIS_URL, 'worker', { logger });
 const scorer = startScorer({
   database,
   connection,
@@ -21,8 +26,10 @@ const scorer = startScorer({
   praiseThreshold: env.PRAISE_THRESHOLD,
 });
 logger.info('scorer started');
-onShutdownSignal(logger, async () => {
-  await scorer.close();
-  connection.disconnect();
-  await database.close();
-});
+onShutdownSignal(logger, () =>
+  runShutdownSteps(logger, [
+    ['stop scoring (batches in progress finish)', () => scorer.close()],
+    ['close the Redis connection', () => closeRedis(connection)],
+    ['close the Postgres pool', () => database.close()],
+  ]),
+);

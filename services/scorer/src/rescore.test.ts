@@ -82,7 +82,7 @@ describe('rescore', () => {
       { database, notifyQueue, contexts },
       { mentions: [mention('r1', PRAISE)], enqueuedAt: Date.now() },
     );
-    expect(out).toEqual({ received: 1, inserted: 0, alerts: 0 });
+    expect(out).toEqual({ received: 1, inserted: 0, alerts: 0, rejected: 0 });
     expect(await notifyQueue.count()).toBe(0);
     await notifyQueue.close();
   });

@@ -1,5 +1,5 @@
 import type { Database } from '@goodchatter/db';
-import { createQueue, createWorker, QUEUES } from '@goodchatter/queues';
+import { createQueue, createWorker, QUEUES, startReviver } from '@goodchatter/queues';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { scoreBatch } from './processors/score.js';
@@ -12,6 +12,8 @@ export interface ScorerDeps {
   logger: Logger;
   concurrency?: number;
   lockDurationMs?: number;
+  /** How often jobs that failed during an outage are looked for and run again (default 30 s). */
+  reviveEveryMs?: number;
   /** Calibrated P(praise) needed to call praise; unset: the classifier's shipped default. */
   praiseThreshold?: number;
 }
@@ -24,21 +26,32 @@ export function startScorer(deps: ScorerDeps): Scorer {
   const { logger } = deps;
   const queueDeps = { connection: deps.connection, prefix: deps.prefix };
   const notifyQueue = createQueue(QUEUES.notify, queueDeps);
+  const scoreQueue = createQueue(QUEUES.score, queueDeps);
   const contexts = createQueryContexts(deps.database.db, { praiseThreshold: deps.praiseThreshold });
   const events = { redis: deps.connection, prefix: deps.prefix };
-  const scoreDeps = { database: deps.database, notifyQueue, contexts, events };
+  const scoreDeps = { database: deps.database, notifyQueue, contexts, events, logger };
   const worker = createWorker(QUEUES.score, (job) => scoreBatch(scoreDeps, job), {
     ...queueDeps,
     concurrency: deps.concurrency ?? 4,
     lockDurationMs: deps.lockDurationMs,
-    onError: (err) => logger.error({ err }, 'score worker error'),
+    onError: (err, suppressed) => logger.error({ err, suppressed }, 'score worker error'),
   });
   worker.on('failed', (job, err) => logger.warn({ jobId: job?.id, err: err.message }, 'score batch failed'));
   worker.on('completed', (job, out) => logger.debug({ jobId: job.id, ...out }, 'batch stored'));
+  // `failed` is for poison: batches that spent their attempts while Postgres was away run again.
+  const reviver = startReviver({
+    queues: [scoreQueue],
+    ready: () => deps.database.pool.query('SELECT 1'),
+    everyMs: deps.reviveEveryMs ?? 30_000,
+    onRevived: (queue, count) => logger.info({ queue, count }, 'jobs failed during an outage queued again'),
+    onError: (err) => logger.debug({ err }, 'outage revival skipped: a dependency is still away'),
+  });
   return {
     async close() {
+      await reviver.close();
       await worker.close();
       await notifyQueue.close();
+      await scoreQueue.close();
     },
   };
 }

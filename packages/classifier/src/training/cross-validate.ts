@@ -10,15 +10,22 @@ export const CARE_WEIGHT = 10;
 export interface PoolItem extends Example {
   /** Which set it came from ('care' for the hand-written examples). */
   source: string;
+  /** Visits per epoch; default 1 (CARE_WEIGHT for source 'care'). */
+  weight?: number;
+  /** The brand the post is about, neutralised as the scorer does with the query's brand. */
+  brand?: string;
 }
 
 export function featurise(items: readonly PoolItem[], dim: number): TrainingRow[] {
   return items.map((e) => ({
-    features: analyse(e.text, {}, dim).features,
+    features: analyse(e.text, e.brand === undefined ? {} : { brand: e.brand }, dim).features,
     gold: e.gold,
-    weight: e.source === 'care' ? CARE_WEIGHT : 1,
+    weight: e.weight ?? (e.source === 'care' ? CARE_WEIGHT : 1),
   }));
 }
+
+/** Fold of a pool item: near-duplicate groups share one, so paraphrases never straddle folds. */
+export const poolFold = (e: PoolItem, k: number) => foldOf(e.group ?? e.text, k);
 
 export interface OutOfFold {
   /** Per fold, the model trained without it. */
@@ -39,16 +46,14 @@ export function outOfFold(
   k: number,
   opts: FitOptions = DEFAULT_FIT,
   onFold: (fold: number) => void = () => {},
+  trainer: (rows: TrainingRow[]) => LinearModel = (r) => fit(r, opts),
 ): OutOfFold {
-  const folds = items.map((e) => foldOf(e.text, k));
+  const folds = items.map((e) => poolFold(e, k));
   const out: Float64Array[] = items.map(() => new Float64Array(K));
   const models: LinearModel[] = [];
   for (let f = 0; f < k; f++) {
     onFold(f);
-    const model = fit(
-      rows.filter((_, i) => folds[i] !== f),
-      opts,
-    );
+    const model = trainer(rows.filter((_, i) => folds[i] !== f));
     models.push(model);
     rows.forEach((row, i) => {
       if (folds[i] === f) logits(model, row.features, out[i]);

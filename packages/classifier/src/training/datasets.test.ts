@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { dataDir, loadCareExamples, loadDatasets, parseCsvLine } from './datasets.js';
+import { loadCareCorpus } from './care-corpus.js';
+import { dataDir, HELD_OUT_BRAND_SET, loadCareExamples, loadDatasets, parseCsvLine } from './datasets.js';
+import { trainingPool } from './pool.js';
 
 describe('parseCsvLine', () => {
   it('reads quoted fields with commas and doubled quotes', () => {
@@ -20,6 +22,15 @@ const present = existsSync(dir);
 if (!present) console.warn(`datasets.test: labelled data absent at ${dir}; data-dependent tests skipped`);
 
 describe.skipIf(!present)('labelled data sets', () => {
+  it('trains on neither the held-out brand set nor the care corpus held-out fifth', () => {
+    const sets = loadDatasets(dir) ?? [];
+    expect(sets.find((s) => s.name === HELD_OUT_BRAND_SET)?.role).toBe('heldout');
+    const pool = new Set(trainingPool(sets).map((e) => e.text));
+    const apple = sets.find((s) => s.name === HELD_OUT_BRAND_SET)?.examples ?? [];
+    expect(apple.filter((e) => pool.has(e.text)).length).toBeLessThan(5); // retweets of SXSW-era texts at most
+    expect(loadCareCorpus().heldOut.filter((e) => pool.has(e.text))).toEqual([]);
+  });
+
   it('loads every set with the documented sizes', () => {
     const sizes = Object.fromEntries((loadDatasets(dir) ?? []).map((s) => [s.name, s.examples.length]));
     expect(sizes).toEqual({
@@ -28,7 +39,9 @@ describe.skipIf(!present)('labelled data sets', () => {
       'UCI Amazon': 1000,
       'UCI Yelp': 1000,
       'UCI IMDB': 1000,
+      'SXSW brand tweets': 8936,
       'Sentiment140 test': 498,
+      'Apple brand tweets': 3804,
     });
   });
 

@@ -1,16 +1,31 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { Label } from '@goodchatter/core';
+import { parseCsv, parseCsvLine } from './csv.js';
 
-export type Gold = 'praise' | 'neutral' | 'complaint';
+export { parseCsvLine } from './csv.js';
+
+/** Gold labels of training data: every label but `unscored` (mixed trains as half praise, half complaint). */
+export type Gold = Exclude<Label, 'unscored'>;
 
 export interface Example {
   text: string;
   gold: Gold;
+  /** Near-duplicate group: items sharing it share a cross-validation fold. */
+  group?: string;
 }
+
+/**
+ * How a set may be used. `train`: trained on, reported out of fold only. `dev`: never trained
+ * on, but looked at while building (its figures are development figures). `heldout`: never
+ * trained on, never tuned on: the honest estimate.
+ */
+export type DatasetRole = 'train' | 'dev' | 'heldout';
 
 export interface Dataset {
   name: string;
   examples: Example[];
+  role: DatasetRole;
   /** Sets we train on are only ever reported out of fold. */
   trainable: boolean;
 }
@@ -21,34 +36,6 @@ export function dataDir(): string {
 }
 
 const lines = (path: string) => readFileSync(path, 'utf8').split(/\r?\n/);
-
-/** One CSV record of the Sentiment140 file: double-quoted fields, "" for a quote. */
-export function parseCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let i = 0;
-  while (i < line.length) {
-    if (line[i] === '"') {
-      let field = '';
-      i++;
-      while (i < line.length) {
-        if (line[i] === '"' && line[i + 1] === '"') {
-          field += '"';
-          i += 2;
-        } else if (line[i] === '"') {
-          i++;
-          break;
-        } else field += line[i++];
-      }
-      out.push(field);
-      if (line[i] === ',') i++;
-    } else {
-      const end = line.indexOf(',', i);
-      out.push(line.slice(i, end < 0 ? line.length : end));
-      i = end < 0 ? line.length : end + 1;
-    }
-  }
-  return out;
-}
 
 function tweetEval(dir: string): Example[] {
   const golds: Gold[] = ['complaint', 'neutral', 'praise'];
@@ -97,19 +84,63 @@ function uci(dir: string, file: string): Example[] {
     });
 }
 
+/** SXSW 2011 tweets about Apple and Google products, crowd-labelled for emotion toward the brand. */
+function sxsw(dir: string): Example[] {
+  const gold: Record<string, Gold> = {
+    'Positive emotion': 'praise',
+    'Negative emotion': 'complaint',
+    'No emotion toward brand or product': 'neutral',
+  };
+  const path = `${dir}/brand-tweets/judge-1377884607_tweet_product_company.csv`;
+  return parseCsv(readFileSync(path, 'latin1'))
+    .slice(1)
+    .flatMap((f) => {
+      const g = gold[f[2] ?? ''];
+      const text = f[0]?.trim();
+      return g === undefined || !text ? [] : [{ text, gold: g }];
+    });
+}
+
+/** Tweets to @Apple / #AAPL, Dec 2014, crowd-labelled 1 negative, 3 neutral, 5 positive. */
+function appleTweets(dir: string): Example[] {
+  const gold: Record<string, Gold> = { '1': 'complaint', '3': 'neutral', '5': 'praise' };
+  const rows = parseCsv(readFileSync(`${dir}/brand-tweets/Apple-Twitter-Sentiment-DFE.csv`, 'latin1'));
+  const header = rows[0] ?? [];
+  const col = (name: string) => header.indexOf(name);
+  const [sentiment, textCol] = [col('sentiment'), col('text')];
+  return rows.slice(1).flatMap((f) => {
+    const g = gold[f[sentiment] ?? ''];
+    const text = f[textCol]?.trim();
+    return g === undefined || !text ? [] : [{ text, gold: g }];
+  });
+}
+
+/** The brand-directed set kept out of all training and tuning. */
+export const HELD_OUT_BRAND_SET = 'Apple brand tweets';
+
 /**
  * Every labelled set in the data folder, or undefined when the folder is absent.
- * Sentiment140 is never trained on: it is the untouched test set the targets name.
+ * Sentiment140 is never trained on (a development set: it has been looked at); the Apple
+ * brand tweets are never trained or tuned on (held out).
  */
 export function loadDatasets(dir = dataDir()): Dataset[] | undefined {
   if (!existsSync(dir)) return undefined;
+  const set = (name: string, examples: Example[], role: DatasetRole): Dataset => ({
+    name,
+    examples,
+    role,
+    trainable: role === 'train',
+  });
+  const hasBrandSets = existsSync(`${dir}/brand-tweets`);
   return [
-    { name: 'TweetEval (val+test)', examples: tweetEval(dir), trainable: true },
-    { name: 'VADER tweets', examples: vader(dir), trainable: true },
-    { name: 'UCI Amazon', examples: uci(dir, 'amazon_cells_labelled.txt'), trainable: true },
-    { name: 'UCI Yelp', examples: uci(dir, 'yelp_labelled.txt'), trainable: true },
-    { name: 'UCI IMDB', examples: uci(dir, 'imdb_labelled.txt'), trainable: true },
-    { name: 'Sentiment140 test', examples: sentiment140(dir), trainable: false },
+    set('TweetEval (val+test)', tweetEval(dir), 'train'),
+    set('VADER tweets', vader(dir), 'train'),
+    set('UCI Amazon', uci(dir, 'amazon_cells_labelled.txt'), 'train'),
+    set('UCI Yelp', uci(dir, 'yelp_labelled.txt'), 'train'),
+    set('UCI IMDB', uci(dir, 'imdb_labelled.txt'), 'train'),
+    ...(hasBrandSets ? [set('SXSW brand tweets', sxsw(dir), 'train')] : []),
+    set('Sentiment140 test', sentiment140(dir), 'dev'),
+    ...(hasBrandSets ? [set(HELD_OUT_BRAND_SET, appleTweets(dir), 'heldout')] : []),
   ];
 }
 

@@ -22,7 +22,16 @@ export interface FitOptions {
 
 export const DEFAULT_FIT: FitOptions = { dim: 1 << 18, epochs: 3, learningRate: 0.02, l2: 1e-6, seed: 7 };
 
-const CLASS_INDEX: Record<Gold, number> = { complaint: 0, neutral: 1, praise: 2 };
+/**
+ * Target distribution per gold label, indexed like CLASSES. Mixed posts carry both praise and
+ * complaint: they train as half of each, so neither side learns they are neutral.
+ */
+export const TARGET: Record<Gold, readonly [number, number, number]> = {
+  complaint: [1, 0, 0],
+  neutral: [0, 1, 0],
+  praise: [0, 0, 1],
+  mixed: [0.5, 0, 0.5],
+};
 
 /** Deterministic PRNG (mulberry32) so training is reproducible. */
 export function rng(seed: number): () => number {
@@ -63,9 +72,9 @@ export function fit(rows: readonly TrainingRow[], opts: FitOptions = DEFAULT_FIT
     for (const r of order) {
       const row = rows[r] as TrainingRow;
       const p = softmax(logits(model, row.features, z));
-      const y = CLASS_INDEX[row.gold];
+      const y = TARGET[row.gold];
       for (let c = 0; c < K; c++) {
-        const g = (p[c] as number) - (c === y ? 1 : 0);
+        const g = (p[c] as number) - (y[c] as number);
         b2[c] = (b2[c] as number) + g * g;
         model.bias[c] = (model.bias[c] as number) - (opts.learningRate * g) / Math.sqrt((b2[c] as number) + 1e-8);
         const { idx, val } = row.features;
@@ -89,7 +98,9 @@ function nll(zs: readonly Float64Array[], golds: readonly Gold[], t: number): nu
   zs.forEach((z, i) => {
     p.set(z);
     softmax(p, t);
-    sum -= Math.log(Math.max(1e-12, p[CLASS_INDEX[golds[i] as Gold]] as number));
+    const y = TARGET[golds[i] as Gold];
+    for (let c = 0; c < K; c++)
+      if ((y[c] as number) > 0) sum -= (y[c] as number) * Math.log(Math.max(1e-12, p[c] as number));
   });
   return sum / zs.length;
 }

@@ -8,6 +8,11 @@ import type { PoolItem } from './cross-validate.js';
  * and recall takes what is left; easier sets then land above it.
  */
 export const PRAISE_PRECISION = 0.875;
+/**
+ * Precision the praise threshold must also reach out of fold on the care corpus' training
+ * part (care-style posts, most of them hard): the issue's target for the care feed.
+ */
+export const CARE_PRAISE_PRECISION = 0.95;
 /** Complaints cost less when wrong (a person reads them); this favours recall. */
 export const COMPLAINT_PRECISION = 0.7;
 
@@ -47,6 +52,15 @@ export function chooseThresholds(
     pickHard(pool.map((e) => e.gold === 'praise')),
     PRAISE_PRECISION,
   );
+  const care = pool.map((e) => e.source === 'care corpus');
+  const pickCare = <T>(xs: readonly T[]) => xs.filter((_, i) => care[i]);
+  const carePraise = care.some(Boolean)
+    ? thresholdFor(
+        pickCare(probs.map((p) => p[2] as number)),
+        pickCare(pool.map((e) => e.gold === 'praise')),
+        CARE_PRAISE_PRECISION,
+      )
+    : undefined;
   const complaint = thresholdFor(
     pick(probs.map((p) => p[0] as number)),
     pick(pool.map((e) => e.gold === 'complaint')),
@@ -54,9 +68,20 @@ export function chooseThresholds(
   );
   const round = (x: number) => Math.round(x * 1000) / 1000;
   return {
-    chosen: { praise: round(praise.threshold), complaint: round(complaint.threshold) },
+    // Precision first: the stricter of the two thresholds.
+    chosen: {
+      praise: round(Math.max(praise.threshold, carePraise?.threshold ?? 0)),
+      complaint: round(complaint.threshold),
+    },
     report: {
       praise: { target: PRAISE_PRECISION, precision: round(praise.precision), recall: round(praise.recall) },
+      ...(carePraise && {
+        carePraise: {
+          target: CARE_PRAISE_PRECISION,
+          precision: round(carePraise.precision),
+          recall: round(carePraise.recall),
+        },
+      }),
       complaint: {
         target: COMPLAINT_PRECISION,
         precision: round(complaint.precision),

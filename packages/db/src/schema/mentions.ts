@@ -11,7 +11,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { EFFECTIVE_LABEL_SQL, FEED_RANK_SQL, TEXT_SEARCH_SQL } from './mention-rank.js';
+import { EFFECTIVE_CONFIDENCE_SQL, EFFECTIVE_LABEL_SQL, FEED_RANK_SQL, TEXT_SEARCH_SQL } from './mention-rank.js';
 import { trackedQueries } from './tracked-queries.js';
 
 export const mentions = pgTable(
@@ -59,9 +59,11 @@ export const mentions = pgTable(
     index('mentions_query_id_posted_at_id_idx').on(t.queryId, t.postedAt.desc(), t.id.desc()),
     index('mentions_status_posted_at_id_idx').on(t.status, t.postedAt.desc(), t.id.desc()),
     index('mentions_reach_id_idx').on(sql.raw('coalesce(author_followers, 0) DESC'), t.id.desc()),
-    index('mentions_confidence_id_idx').on(t.confidence.desc(), t.id.desc()),
+    index('mentions_confidence_id_idx').on(sql.raw(`${EFFECTIVE_CONFIDENCE_SQL} DESC NULLS LAST`), t.id.desc()),
     index('mentions_staff_idx').using('gin', t.staff.op('jsonb_path_ops')),
     index('mentions_text_search_idx').using('gin', sql.raw(TEXT_SEARCH_SQL)),
+    // Alerts whose notify job was lost (the notifier's sweep): few rows, so a tiny index.
+    index('mentions_unalerted_idx').on(t.id).where(sql.raw(`alerted_at IS NULL AND label IN ('praise', 'complaint')`)),
     // The feed: fresh praise by reward-worthiness, read straight off this partial index.
     index('mentions_feed_rank_idx')
       .on(sql.raw(`${FEED_RANK_SQL} DESC`), t.id.desc())

@@ -1,6 +1,11 @@
 import { and, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { EFFECTIVE_LABEL_SQL, FEED_HALF_LIFE_HOURS, FEED_RANK_SQL } from '../schema/mention-rank.js';
+import {
+  EFFECTIVE_CONFIDENCE_SQL,
+  EFFECTIVE_LABEL_SQL,
+  FEED_HALF_LIFE_HOURS,
+  FEED_RANK_SQL,
+} from '../schema/mention-rank.js';
 import { mentions } from '../schema/mentions.js';
 import { MENTION_JSON_SQL } from './mention-json.js';
 import { queryPrepared } from './prepared.js';
@@ -19,7 +24,7 @@ export interface FeedFilter {
 const RANK = sql.raw(FEED_RANK_SQL);
 
 /** Worthiness now, in SQL (the same formula as `worthiness()` in schema/mention-rank.ts). */
-const WORTHINESS_SQL = `(greatest(confidence, 0.01)::float8
+const WORTHINESS_SQL = `(greatest(${EFFECTIVE_CONFIDENCE_SQL}, 0.01)::float8
   * (1 + log(1 + greatest(coalesce(author_followers, 0), 0)::float8))
   * power(2::float8, -greatest(extract(epoch from (now() - posted_at))::float8, 0) / ${FEED_HALF_LIFE_HOURS * 3600}))`;
 
@@ -35,7 +40,7 @@ export async function listFeedJson(
   page: { limit: number; after?: FeedCursor },
 ): Promise<{ items: string[]; next?: FeedCursor }> {
   const where: SQL[] = [sql`${mentions.status} = 'new'`, sql`${sql.raw(EFFECTIVE_LABEL_SQL)} = 'praise'`];
-  if (filter.brand) where.push(sql`${mentions.brand} = ${filter.brand}`);
+  if (filter.brand) where.push(sql`lower(${mentions.brand}) = lower(${filter.brand})`); // any case
   if (filter.queryId !== undefined) where.push(sql`${mentions.queryId} = ${filter.queryId}`);
   if (page.after) where.push(sql`(${RANK}, ${mentions.id}) < (${page.after.rank}::float8, ${page.after.id}::int8)`);
   const query = db

@@ -69,6 +69,8 @@ export interface FeedbackItem {
   mentionId: number;
   text: string;
   lang: string | null;
+  /** The mention's brand (its tracked query's), for per-brand learning. */
+  brand: string | null;
   predicted: string;
   corrected: string;
   reason: string | null;
@@ -88,6 +90,7 @@ export async function* iterateFeedback(db: Db, batchSize = 1000): AsyncGenerator
         mentionId: mentionEvents.mentionId,
         text: mentions.text,
         lang: mentions.lang,
+        brand: mentions.brand,
         predicted: mentions.label,
         corrected: sql<string>`${mentionEvents.toLabel}`,
         reason: mentionEvents.reason,
@@ -102,5 +105,53 @@ export async function* iterateFeedback(db: Db, batchSize = 1000): AsyncGenerator
     const last = rows.at(-1);
     if (!last || rows.length < batchSize) return;
     after = last.eventId;
+  }
+}
+
+export interface ConfirmationItem {
+  mentionId: number;
+  text: string;
+  lang: string | null;
+  brand: string | null;
+  predicted: string;
+  corrected: string;
+  reason: string;
+  at: Date;
+}
+
+/**
+ * Praise the team confirmed without touching the label: mentions labelled praise by the
+ * classifier that someone thanked or rewarded. Corrections alone are a biased sample (only
+ * the model's errors, mostly false praise); a model retrained on them alone learns that a
+ * brand's stream is rarely praise and loses recall (measured: `pnpm bench feedback`).
+ * Confirmations balance them. Oldest id first, in keyset batches.
+ */
+export async function* iterateConfirmedPraise(db: Db, batchSize = 1000): AsyncGenerator<ConfirmationItem> {
+  let after = 0;
+  for (;;) {
+    const rows = await db
+      .select({
+        mentionId: mentions.id,
+        text: mentions.text,
+        lang: mentions.lang,
+        brand: mentions.brand,
+        predicted: mentions.label,
+        corrected: mentions.label,
+        status: mentions.status,
+        at: sql<Date>`coalesce(${mentions.statusAt}, ${mentions.scoredAt})`.mapWith(mentions.scoredAt),
+      })
+      .from(mentions)
+      .where(
+        and(
+          gt(mentions.id, after),
+          sql`${mentions.labelOverride} IS NULL AND ${mentions.label} = 'praise' AND ${mentions.status} IN ('thanked', 'rewarded')`,
+        ),
+      )
+      .orderBy(asc(mentions.id))
+      .limit(batchSize);
+    for (const { status, ...r } of rows) yield { ...r, reason: `confirmed: ${status}` };
+    const last = rows.at(-1);
+    if (!last || rows.length < batchSize) return;
+    after = last.mentionId;
   }
 }

@@ -1,6 +1,6 @@
 import { and, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { EFFECTIVE_LABEL_SQL, TEXT_SEARCH_SQL } from '../schema/mention-rank.js';
+import { EFFECTIVE_CONFIDENCE_SQL, EFFECTIVE_LABEL_SQL, TEXT_SEARCH_SQL } from '../schema/mention-rank.js';
 import { type MentionRow, mentions } from '../schema/mentions.js';
 import { MENTION_JSON_SQL } from './mention-json.js';
 import { queryPrepared } from './prepared.js';
@@ -15,7 +15,7 @@ export interface MentionFilter {
   lang?: string;
   /** Authors with at least this many followers. */
   minFollowers?: number;
-  /** Mentions praising this staff member (exact name, as extracted). */
+  /** Mentions praising this staff member (the name as extracted, any case). */
   staff?: string;
   /** Word search on the text (web-search syntax: words, "phrases", -excluded). */
   q?: string;
@@ -53,11 +53,12 @@ const SORTS: Record<MentionSort, { column: SQL; keyOut: SQL; keyIn: (v: number) 
     keyIn: (v) => sql`${v}::int4`,
     order: 'coalesce(author_followers, 0) DESC, id DESC NULLS LAST',
   },
+  // The confidence the team sees (1 for a staff-set label), as indexed.
   confidence: {
-    column: sql`${mentions.confidence}`,
-    keyOut: sql`${mentions.confidence}`,
+    column: sql.raw(EFFECTIVE_CONFIDENCE_SQL),
+    keyOut: sql.raw(EFFECTIVE_CONFIDENCE_SQL),
     keyIn: (v) => sql`${v}::float4`,
-    order: 'confidence DESC NULLS LAST, id DESC NULLS LAST',
+    order: `${EFFECTIVE_CONFIDENCE_SQL} DESC NULLS LAST, id DESC NULLS LAST`,
   },
 };
 
@@ -65,13 +66,18 @@ const SORTS: Record<MentionSort, { column: SQL; keyOut: SQL; keyIn: (v: number) 
 export function mentionWhere(filter: MentionFilter): SQL[] {
   const where: SQL[] = [];
   if (filter.label) where.push(sql`${sql.raw(EFFECTIVE_LABEL_SQL)} = ${filter.label}`);
-  if (filter.source) where.push(eq(mentions.source, filter.source));
+  // Text filters ignore case, as people type them (`brand=acme air`, `staff=priya`).
+  if (filter.source) where.push(sql`lower(${mentions.source}) = lower(${filter.source})`);
   if (filter.status) where.push(eq(mentions.status, filter.status));
-  if (filter.brand) where.push(eq(mentions.brand, filter.brand));
+  if (filter.brand) where.push(sql`lower(${mentions.brand}) = lower(${filter.brand})`);
   if (filter.queryId !== undefined) where.push(eq(mentions.queryId, filter.queryId));
-  if (filter.lang) where.push(eq(mentions.lang, filter.lang));
+  if (filter.lang) where.push(sql`lower(${mentions.lang}) = lower(${filter.lang})`);
   if (filter.minFollowers !== undefined) where.push(gte(mentions.authorFollowers, filter.minFollowers));
-  if (filter.staff) where.push(sql`${mentions.staff} @> ${JSON.stringify([filter.staff])}::jsonb`);
+  if (filter.staff) {
+    where.push(
+      sql`EXISTS (SELECT 1 FROM jsonb_array_elements_text(${mentions.staff}) AS s(name) WHERE lower(s.name) = lower(${filter.staff}))`,
+    );
+  }
   if (filter.q) where.push(sql`${sql.raw(TEXT_SEARCH_SQL)} @@ websearch_to_tsquery('simple', ${filter.q})`);
   if (filter.since) where.push(gte(mentions.postedAt, filter.since));
   if (filter.until) where.push(lt(mentions.postedAt, filter.until));

@@ -28,14 +28,19 @@ export interface KudosMention {
 }
 
 export interface KudosEntry {
+  /** The most common spelling of the name at this brand ("Priya" over "priya"). */
   staff: string;
+  /** Staff belong to a brand: two Priyas at two brands are two people. */
+  brand: string | null;
   count: number;
   mentions: KudosMention[];
 }
 
 /**
  * Praise per staff member named in it, most praised first, with the newest
- * `perStaff` mentions behind each count (the count itself covers them all).
+ * `perStaff` mentions behind each count (the count itself covers them all). A staff
+ * member is a name at one brand, matched case-insensitively ("Priya" and "priya" are one
+ * person at Acme; Priya at Acme and Priya at Zephyr are two).
  */
 export async function kudos(db: Db, range: ReportRange, perStaff: number): Promise<KudosEntry[]> {
   const result = await db.execute<{
@@ -47,22 +52,37 @@ export async function kudos(db: Db, range: ReportRange, perStaff: number): Promi
     url: string | null;
     brand: string | null;
     posted_at: string;
+    person: string;
   }>(sql`
-    SELECT * FROM (
-      SELECT s.name AS staff, m.id, m.text, m.author_handle, m.url, m.brand, m.posted_at,
-             count(*) OVER (PARTITION BY s.name)::int AS total,
-             row_number() OVER (PARTITION BY s.name ORDER BY m.posted_at DESC, m.id DESC) AS n
+    WITH credited AS (
+      -- One row per mention and person, even if the post spells the name two ways.
+      SELECT DISTINCT ON (m.id, lower(s.name))
+             m.id, m.text, m.author_handle, m.url, m.brand, m.posted_at, s.name, lower(s.name) AS person
       FROM mentions m CROSS JOIN LATERAL jsonb_array_elements_text(m.staff) AS s(name)
       WHERE ${sql.raw(EFFECTIVE_LABEL_SQL)} = 'praise' AND ${rangeWhere(range)}
-    ) ranked
-    WHERE n <= ${perStaff}
-    ORDER BY total DESC, staff, n`);
-  const byStaff = new Map<string, KudosEntry>();
+      ORDER BY m.id, lower(s.name), s.name COLLATE "C"
+    ), spelled AS (
+      -- Most common spelling; ties go to the capitalised one ("Priya" before "priya").
+      SELECT DISTINCT ON (brand, person) brand, person, name AS staff
+      FROM credited
+      GROUP BY brand, person, name
+      ORDER BY brand, person, count(*) DESC, name COLLATE "C"
+    ), ranked AS (
+      SELECT c.*, count(*) OVER (PARTITION BY c.brand, c.person)::int AS total,
+             row_number() OVER (PARTITION BY c.brand, c.person ORDER BY c.posted_at DESC, c.id DESC) AS n
+      FROM credited c
+    )
+    SELECT sp.staff, r.id, r.text, r.author_handle, r.url, r.brand, r.posted_at, r.total, r.person
+    FROM ranked r JOIN spelled sp ON sp.brand IS NOT DISTINCT FROM r.brand AND sp.person = r.person
+    WHERE r.n <= ${perStaff}
+    ORDER BY r.total DESC, r.person, r.brand NULLS LAST, r.n`);
+  const byPerson = new Map<string, KudosEntry>();
   for (const r of result.rows) {
-    let entry = byStaff.get(r.staff);
+    const key = JSON.stringify([r.brand, r.person]);
+    let entry = byPerson.get(key);
     if (!entry) {
-      entry = { staff: r.staff, count: Number(r.total), mentions: [] };
-      byStaff.set(r.staff, entry);
+      entry = { staff: r.staff, brand: r.brand, count: Number(r.total), mentions: [] };
+      byPerson.set(key, entry);
     }
     entry.mentions.push({
       id: Number(r.id),
@@ -73,7 +93,7 @@ export async function kudos(db: Db, range: ReportRange, perStaff: number): Promi
       postedAt: new Date(r.posted_at),
     });
   }
-  return [...byStaff.values()];
+  return [...byPerson.values()];
 }
 
 export interface DayStats {
@@ -86,7 +106,10 @@ export interface DayStats {
   medianSecondsToStore: number | null;
 }
 
-/** Per UTC day of posting and brand: labels as the team sees them, workflow outcomes, latency. */
+/**
+ * Per UTC day of posting and brand: labels as the team sees them, workflow outcomes,
+ * latency. The brand filter ignores case (`acme air` finds `Acme Air`).
+ */
 export async function dailyStats(db: Db, range: ReportRange): Promise<DayStats[]> {
   const label = sql.raw(EFFECTIVE_LABEL_SQL);
   const result = await db.execute<Record<string, string | number | null>>(sql`
@@ -100,7 +123,8 @@ export async function dailyStats(db: Db, range: ReportRange): Promise<DayStats[]
            count(*) FILTER (WHERE status = 'thanked')::int AS thanked,
            count(*) FILTER (WHERE status = 'rewarded')::int AS rewarded,
            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM scored_at - posted_at))::float8 AS median
-    FROM mentions WHERE ${rangeWhere(range)}
+    FROM mentions WHERE ${rangeWhere({ since: range.since, until: range.until })}
+      ${range.brand ? sql`AND lower(brand) = lower(${range.brand})` : sql``}
     GROUP BY 1, 2 ORDER BY 1, 2`);
   return result.rows.map((r) => ({
     day: String(r.day),

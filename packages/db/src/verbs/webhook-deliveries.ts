@@ -8,6 +8,7 @@ import type { Db } from '../client.js';
 import { type DeliveryStatus, type WebhookDelivery, webhookDeliveries } from '../schema/webhook-deliveries.js';
 import { webhookEvents } from '../schema/webhook-events.js';
 import { webhooks } from '../schema/webhooks.js';
+import { openSecret } from '../secret-box.js';
 
 export interface ClaimedDelivery {
   id: number;
@@ -45,7 +46,7 @@ export async function claimDelivery(db: Db, id: number): Promise<ClaimedDelivery
     attempts: r.attempts,
     webhookId: r.webhook_id,
     url: r.url,
-    secret: r.secret,
+    secret: openSecret(r.secret),
     format: r.format,
     active: r.active,
     eventId: r.event_id,
@@ -157,7 +158,17 @@ const REDELIVERABLE: DeliveryStatus[] = ['delivered', 'failed', 'unknown', 'skip
 export async function redeliver(db: Db, webhookId: number, id: number): Promise<'ok' | 'busy' | 'not_found'> {
   const rows = await db
     .update(webhookDeliveries)
-    .set({ status: 'pending', attempts: 0, nextAttemptAt: sql`now()`, queuedAt: null, lastError: null })
+    // The last attempt's outcome goes with it: the row describes the new round from here on.
+    .set({
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: sql`now()`,
+      queuedAt: null,
+      lastError: null,
+      responseCode: null,
+      latencyMs: null,
+      deliveredAt: null,
+    })
     .where(
       and(
         eq(webhookDeliveries.webhookId, webhookId),

@@ -44,7 +44,7 @@ async function fanOut(
     .where(
       sql`${webhooks.active} AND ${type} = ANY(${webhooks.events})
         AND (${webhooks.brand} IS NULL OR lower(${webhooks.brand}) = lower(${m.brand ?? ''}))
-        AND (${webhooks.minConfidence} IS NULL OR ${m.confidence} >= ${webhooks.minConfidence})
+        AND (${webhooks.minConfidence} IS NULL OR ${m.labelOverride === null ? m.confidence : 1} >= ${webhooks.minConfidence})
         AND (${webhooks.minFollowers} IS NULL OR ${m.authorFollowers ?? 0} >= ${webhooks.minFollowers})`,
     );
   if (subs.length === 0) return undefined;

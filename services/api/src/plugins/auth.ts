@@ -1,5 +1,5 @@
 import { findApiKey, hashKey, type Scope, sameHash } from '@goodchatter/db';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { HttpError } from '../errors.js';
 import { KeyCache } from './key-cache.js';
@@ -7,6 +7,11 @@ import { KeyCache } from './key-cache.js';
 export interface AuthOptions {
   adminKey?: string;
   queuePrefix: string;
+  /**
+   * Requests without a valid key allowed per client IP per window (counted in Redis,
+   * across processes); beyond it 429 before any key lookup. False: no limit.
+   */
+  unauthenticated?: { max: number; windowMs: number } | false;
 }
 
 export interface ApiKeyIdentity {
@@ -46,7 +51,28 @@ export const auth = fp(
     app.decorate('keyCache', cache);
     app.addHook('onClose', async () => cache.close());
 
-    async function identify(req: FastifyRequest): Promise<ApiKeyIdentity | undefined> {
+    const limit = opts.unauthenticated;
+    const failKey = (req: FastifyRequest) => `${opts.queuePrefix}:auth-failures:${req.ip}`;
+    /** Refuses a client IP that sent too many requests without a valid key (Redis down: no limit). */
+    async function checkFailures(req: FastifyRequest, reply: FastifyReply) {
+      if (!limit) return;
+      const count = Number(await app.redis.get(failKey(req)).catch(() => null));
+      if (count < limit.max) return;
+      const ttl = await app.redis.pttl(failKey(req)).catch(() => limit.windowMs);
+      reply.header('retry-after', Math.max(1, Math.ceil(ttl / 1000)));
+      throw new HttpError(429, `too many requests without a valid API key from this address; retry in ${ttl} ms`);
+    }
+    async function countFailure(req: FastifyRequest) {
+      if (!limit) return;
+      await app.redis
+        .multi()
+        .incr(failKey(req))
+        .pexpire(failKey(req), limit.windowMs, 'NX')
+        .exec()
+        .catch(() => {});
+    }
+
+    async function identify(req: FastifyRequest, reply: FastifyReply): Promise<ApiKeyIdentity | undefined> {
       const header = req.headers.authorization;
       const m = header ? BEARER.exec(header) : null;
       if (!m?.[1]) return undefined;
@@ -55,6 +81,8 @@ export const auth = fp(
         return { id: 'env-admin', name: 'GOODCHATTER_ADMIN_KEY', scopes: ['admin'] };
       const cached = cache.get(hash);
       if (cached) return cached;
+      // Only now does a request cost a database lookup: refuse addresses that keep guessing.
+      await checkFailures(req, reply);
       const generation = cache.generation;
       const found = await findApiKey(app.database.db, hash);
       if (!found) return undefined;
@@ -64,12 +92,16 @@ export const auth = fp(
     }
 
     app.decorateRequest('apiKey', undefined);
-    app.addHook('onRequest', async (req) => {
+    app.addHook('onRequest', async (req, reply) => {
       const config = req.routeOptions.config;
       // No route matched: the 404 handler answers, and says nothing a key would protect.
       if (config.public || req.routeOptions.url === undefined) return;
-      const key = await identify(req);
-      if (!key) throw new HttpError(401, 'a valid API key is required: Authorization: Bearer <key>');
+      const key = await identify(req, reply);
+      if (!key) {
+        await checkFailures(req, reply);
+        await countFailure(req);
+        throw new HttpError(401, 'a valid API key is required: Authorization: Bearer <key>');
+      }
       const needed = config.scope ?? 'read';
       if (!allows(key.scopes, needed)) throw new HttpError(403, `this API key lacks the ${needed} scope`);
       req.apiKey = key;

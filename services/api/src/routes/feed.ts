@@ -1,4 +1,4 @@
-import { Mention } from '@goodchatter/core';
+import { INT4_MAX, Mention } from '@goodchatter/core';
 import { listFeedJson } from '@goodchatter/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -9,7 +9,7 @@ import { renderedJson } from '../schemas.js';
 const FeedQuery = z
   .object({
     brand: z.string().min(1).max(200).optional(),
-    queryId: z.coerce.number().int().positive().optional(),
+    queryId: z.coerce.number().int().positive().max(INT4_MAX).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(50),
     cursor: z.string().max(200).optional(),
   })

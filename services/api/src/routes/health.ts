@@ -3,12 +3,23 @@ import { z } from 'zod';
 
 const Check = z.object({ status: z.enum(['ok', 'down']), error: z.string().optional() });
 
+/** A dependency that does not answer within this is down (a pool waiting to connect never would). */
+const CHECK_TIMEOUT_MS = 2000;
+
 async function check(fn: () => Promise<unknown>): Promise<z.infer<typeof Check>> {
+  let timer: NodeJS.Timeout | undefined;
   try {
-    await fn();
+    await Promise.race([
+      fn(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+      }),
+    ]);
     return { status: 'ok' };
   } catch (err) {
     return { status: 'down', error: (err as Error).message };
+  } finally {
+    clearTimeout(timer);
   }
 }
 

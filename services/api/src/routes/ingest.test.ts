@@ -1,3 +1,4 @@
+import { MentionInput } from '@goodchatter/core';
 import { createQueue, createRedis, QUEUES, ScoreJob } from '@goodchatter/queues';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, startHarness } from '../test/api-harness.js';
@@ -70,7 +71,7 @@ describe('POST /v1/ingest', () => {
     const jobs = await waitingJobs();
     expect(jobs).toHaveLength(3);
     const payloads = jobs.map((j) => ScoreJob.parse(j.data));
-    expect(payloads.flatMap((p) => p.mentions.map((m) => m.externalId)).sort()).toEqual(
+    expect(payloads.flatMap((p) => p.mentions.map((m) => MentionInput.parse(m).externalId)).sort()).toEqual(
       mentions.map((m) => m.externalId).sort(),
     );
     expect(payloads[0]?.mentions[0]).toMatchObject({ source: 'zendesk', author: { handle: expect.any(String) } });

@@ -1,7 +1,11 @@
 import { MentionInput } from '@goodchatter/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorBody } from '../errors.js';
+import { ErrorBody, HttpError } from '../errors.js';
+
+/** Longest push ingest waits for Redis to take the batches before answering 503. */
+const ENQUEUE_TIMEOUT_MS = 5000;
+const RETRY_AFTER_S = 5;
 
 /** Pushed mentions never name a tracked query: those belong to polled sources. */
 const PushedMention = MentionInput.omit({ queryId: true });
@@ -34,17 +38,37 @@ export const ingestRoutes: FastifyPluginAsyncZod = async (app) => {
           403: ErrorBody,
           413: ErrorBody,
           429: ErrorBody,
+          503: ErrorBody,
         },
       },
     },
     async (req, reply) => {
+      // A 202 promises the mentions are queued: while Redis is away say 503 at once (the
+      // client retries; storing is idempotent, so a batch that did land is not doubled).
+      const unavailable = () => {
+        reply.header('retry-after', RETRY_AFTER_S);
+        return new HttpError(503, 'Redis is unavailable, nothing was queued; retry shortly');
+      };
+      if (app.redis.status !== 'ready') throw unavailable();
       const { mentions } = req.body;
       const enqueuedAt = Date.now();
       const jobs = [];
       for (let i = 0; i < mentions.length; i += BATCH) {
         jobs.push({ name: 'push', data: { mentions: mentions.slice(i, i + BATCH), enqueuedAt } });
       }
-      await app.queues.score.addBulk(jobs);
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        await Promise.race([
+          app.queues.score.addBulk(jobs),
+          new Promise((_, reject) => {
+            timer = setTimeout(() => reject(unavailable()), ENQUEUE_TIMEOUT_MS);
+          }),
+        ]);
+      } catch (err) {
+        throw err instanceof HttpError ? err : unavailable();
+      } finally {
+        clearTimeout(timer);
+      }
       return reply.status(202).send({ accepted: mentions.length, jobs: jobs.length });
     },
   );

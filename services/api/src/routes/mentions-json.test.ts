@@ -50,5 +50,8 @@ describe('mention JSON rendered by Postgres', () => {
       expect(fromFeed).toEqual(expected);
       expect(worthiness).toBeGreaterThan(0);
     }
+    // The overridden row shows the staff label as certain, on both paths.
+    const overridden = list.body.data.find((m: { id: string }) => m.id === String(ids[1]));
+    expect(overridden).toMatchObject({ label: 'praise', confidence: 1, reasons: ['set by staff'] });
   });
 });

@@ -41,15 +41,50 @@ describe('GET /v1/kudos', () => {
   it('counts praise per staff member with the mentions behind each count', async () => {
     const res = await h.call({ method: 'GET', url: `/v1/kudos?${range}` });
     expect(res.status).toBe(200);
-    expect(res.body.data.map((e: { staff: string; count: number }) => [e.staff, e.count])).toEqual([
-      ['Maria', 2],
-      ['Dave', 1],
-      ['Priya', 1],
+    expect(
+      res.body.data.map((e: { staff: string; brand: string; count: number }) => [e.staff, e.brand, e.count]),
+    ).toEqual([
+      ['Maria', 'Acme', 2],
+      ['Dave', 'Acme', 1],
+      ['Priya', 'Zephyr', 1],
     ]);
     expect(res.body.data[0].mentions.map((m: { text: string }) => m.text)).toEqual(['mention 2', 'mention 1']);
     const acme = await h.call({ method: 'GET', url: `/v1/kudos?${range}&brand=Acme&perStaff=1` });
     expect(acme.body.data).toHaveLength(2);
     expect(acme.body.data[0]).toMatchObject({ staff: 'Maria', count: 2, mentions: [{ text: 'mention 2' }] });
+  });
+
+  it('counts a person per brand, matching names case-insensitively and showing the most common spelling', async () => {
+    const day3 = Date.UTC(2026, 11, 1, 9);
+    const at = (n: number) => ({ postedAt: new Date(day3 + n * 1000) });
+    await insertMentions(h.database.db, [
+      mentionRow(101, { brand: 'Acme', staff: ['Priya'], ...at(1) }),
+      mentionRow(102, { brand: 'Acme', staff: ['priya'], ...at(2) }),
+      mentionRow(103, { brand: 'Acme', staff: ['Priya', 'Sam'], ...at(3) }),
+      mentionRow(104, { brand: 'Zephyr', staff: ['Priya'], ...at(4) }),
+      // Both spellings in one post: one mention of one person.
+      mentionRow(105, { brand: 'Zephyr', staff: ['priya', 'Priya'], ...at(5) }),
+      mentionRow(106, { brand: 'Zephyr', label: 'complaint', staff: ['Priya'], ...at(6) }),
+      mentionRow(107, { brand: 'Orbit', staff: ['kim'], ...at(7) }),
+      mentionRow(108, { brand: 'Orbit', staff: ['kim'], ...at(8) }),
+      mentionRow(109, { brand: 'Orbit', staff: ['Kim'], ...at(9) }),
+    ]);
+    const res = await h.call({
+      method: 'GET',
+      url: '/v1/kudos?since=2026-12-01T00:00:00Z&until=2026-12-02T00:00:00Z&perStaff=2',
+    });
+    expect(res.status).toBe(200);
+    type Entry = { staff: string; brand: string; count: number; mentions: { text: string; brand: string }[] };
+    expect(res.body.data.map((e: Entry) => [e.staff, e.brand, e.count])).toEqual([
+      ['kim', 'Orbit', 3],
+      ['Priya', 'Acme', 3],
+      ['Priya', 'Zephyr', 2],
+      ['Sam', 'Acme', 1],
+    ]);
+    const zephyr = (res.body.data as Entry[]).find((e) => e.brand === 'Zephyr');
+    expect(zephyr?.mentions.map((m) => m.text)).toEqual(['mention 105', 'mention 104']);
+    const acme = (res.body.data as Entry[])[1];
+    expect(acme?.mentions.map((m) => m.text)).toEqual(['mention 103', 'mention 102']);
   });
 
   it.each(['since=today', 'perStaff=0', 'since=2026-11-12T00:00:00Z&until=2026-11-10T00:00:00Z'])(

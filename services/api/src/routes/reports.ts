@@ -7,7 +7,8 @@ import { RangeQuery, toRange } from '../schemas.js';
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 429: ErrorBody };
 
 const KudosEntry = z.object({
-  staff: z.string(),
+  staff: z.string().describe('the most common spelling of the name at this brand'),
+  brand: z.string().nullable().describe('staff are counted per brand: the same name at two brands is two people'),
   count: z.number().int(),
   mentions: z.array(
     z.object({

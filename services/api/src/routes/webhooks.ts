@@ -20,6 +20,7 @@ import {
   WebhookView,
   WebhookWithSecret,
 } from './webhooks/schemas.js';
+import { checkWebhookTarget } from './webhooks/target.js';
 
 const errors = { 400: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
@@ -33,7 +34,8 @@ function toColumns(body: PatchWebhookBody): Partial<WebhookInput> {
  * Webhook subscriptions: /v1/webhooks (issue 6). Every route needs the admin scope: a
  * subscription sends mentions out of the system, and its URL may hold a token.
  */
-export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
+export const webhookRoutes: FastifyPluginAsyncZod<{ allowPrivate?: boolean }> = async (app, opts) => {
+  const allowPrivate = opts.allowPrivate ?? false;
   const db = () => app.database.db;
   const config = { scope: 'admin' as const };
   const found = async (id: number) => {
@@ -54,6 +56,7 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
+      await checkWebhookTarget(req.body.url, allowPrivate);
       const created = await createWebhook(db(), toColumns(req.body) as WebhookInput);
       return reply.status(201).send({ ...toWebhookView(created), secret: created.secret });
     },
@@ -97,6 +100,7 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
+      if (req.body.url !== undefined) await checkWebhookTarget(req.body.url, allowPrivate);
       const updated = await updateWebhook(db(), req.params.id, toColumns(req.body));
       if (!updated) throw new HttpError(404, `webhook ${req.params.id} not found`);
       return toWebhookView(updated);

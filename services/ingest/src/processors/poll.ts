@@ -7,6 +7,7 @@ import {
   readsTodayOf,
   recordPollError,
   recordPollSuccess,
+  recordRejections,
   type TrackedQuery,
 } from '@goodchatter/db';
 import type { Queue, ScoreJob } from '@goodchatter/queues';
@@ -108,6 +109,14 @@ async function pollLocked(deps: PollDeps, queryId: number): Promise<PollOutcome>
       onBatch,
       maxItems: budget,
     });
+    // Lines that can never be stored are skipped, never the page: each one is kept as a
+    // dead letter with its line number (GET /v1/rejected).
+    if (result.skipped?.length) {
+      await recordRejections(
+        db,
+        result.skipped.map((s) => ({ stage: 'replay', item: s.raw, reason: s.error, queryId: q.id, line: s.line })),
+      );
+    }
     const rateLimit = rateLimitOf(result);
     const budgetSpent = budget !== undefined && budget - result.read < SMALLEST_PAGE;
     const windowSpent = rateLimit !== undefined && rateLimit.remaining === 0 && rateLimit.resetAt > now();

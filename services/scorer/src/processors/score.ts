@@ -1,8 +1,10 @@
-import type { MentionInput } from '@goodchatter/core';
-import { type Database, findUnalertedMentions, insertMentions } from '@goodchatter/db';
+import { MentionInput } from '@goodchatter/core';
+import { type Database, findUnalertedMentions, type Rejection, recordRejections } from '@goodchatter/db';
 import { type NotifyJob, publishStoredMentions, type Queue, type ScoreJob } from '@goodchatter/queues';
 import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
 import type { QueryContexts } from '../query-context.js';
+import { storeIsolated } from './store-isolated.js';
 import { classifyBatch } from './to-row.js';
 
 export interface ScoreDeps {
@@ -11,12 +13,15 @@ export interface ScoreDeps {
   contexts: QueryContexts;
   /** Where newly stored mentions are announced for the API's live stream. */
   events?: { redis: Redis; prefix: string };
+  logger?: Logger;
 }
 
 export interface ScoreOutcome {
   received: number;
   inserted: number;
   alerts: number;
+  /** Items set aside as dead letters (invalid, or refused by Postgres). */
+  rejected: number;
 }
 
 /** Labels that raise a webhook event when a mention is newly stored with them. */
@@ -41,9 +46,29 @@ function uniqueByKey(mentions: MentionInput[]): MentionInput[] {
  * a second job.
  */
 export async function scoreBatch(deps: ScoreDeps, job: ScoreJob): Promise<ScoreOutcome> {
-  const batch = uniqueByKey(job.mentions);
+  // 1. Validate item by item: a bad one becomes a dead letter, the rest go on.
+  const valid: MentionInput[] = [];
+  const rejections: Rejection[] = [];
+  for (const item of job.mentions) {
+    const parsed = MentionInput.safeParse(item);
+    if (parsed.success) valid.push(parsed.data);
+    else {
+      const issue = parsed.error.issues[0];
+      rejections.push({ stage: 'score', item, reason: `${issue?.path.join('.') || 'mention'}: ${issue?.message}` });
+    }
+  }
+  const batch = uniqueByKey(valid);
   const ingestedAt = new Date(job.enqueuedAt);
-  const inserted = await insertMentions(deps.database.db, await classifyBatch(batch, ingestedAt, deps.contexts));
+  // 2. Store; rows Postgres refuses are isolated one by one.
+  const stored = await storeIsolated(deps.database, await classifyBatch(batch, ingestedAt, deps.contexts));
+  const inserted = stored.inserted;
+  rejections.push(...stored.rejected);
+  // Recorded before alerting: a retry after a crash here records them again, which only
+  // duplicates a dead letter, never a mention.
+  if (rejections.length > 0) {
+    await recordRejections(deps.database.db, rejections);
+    deps.logger?.warn({ rejected: rejections.length, first: rejections[0]?.reason }, 'mentions set aside as rejected');
+  }
   const alerts = new Map<number, string>();
   for (const r of inserted) if (ALERTING.has(r.label)) alerts.set(r.id, r.label);
   if (inserted.length < batch.length) {
@@ -60,5 +85,5 @@ export async function scoreBatch(deps: ScoreDeps, job: ScoreJob): Promise<ScoreO
   }
   // Only rows this call inserted: a retried batch never announces a mention twice.
   if (deps.events) await publishStoredMentions(deps.events.redis, inserted, deps.events.prefix);
-  return { received: job.mentions.length, inserted: inserted.length, alerts: alerts.size };
+  return { received: job.mentions.length, inserted: inserted.length, alerts: alerts.size, rejected: rejections.length };
 }

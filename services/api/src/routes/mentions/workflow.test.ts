@@ -1,4 +1,4 @@
-import { insertMentions } from '@goodchatter/db';
+import { EFFECTIVE_CONFIDENCE_SQL, EFFECTIVE_LABEL_SQL, FEED_RANK_SQL, insertMentions } from '@goodchatter/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, mentionRow, startHarness } from '../../test/api-harness.js';
 
@@ -74,6 +74,34 @@ describe('mention workflow', () => {
     ]);
   });
 
+  it('with ?confirmed=true, also streams praise staff thanked or rewarded without overriding it', async () => {
+    const [thanked, untouched] = await insertMentions(h.database.db, [
+      mentionRow(201, { text: 'Maria sorted my refund in minutes', brand: 'Acme' }),
+      mentionRow(202, { text: 'nobody looked at this one' }),
+    ]);
+    await patch(thanked?.id as number, { status: 'thanked' });
+    const res = await h.call({ method: 'GET', url: '/v1/feedback?confirmed=true' });
+    const lines = res.text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const confirmations = lines.filter((l) => l.reason?.startsWith('confirmed'));
+    expect(confirmations).toEqual([
+      expect.objectContaining({
+        mentionId: thanked?.id,
+        text: 'Maria sorted my refund in minutes',
+        brand: 'Acme',
+        predicted: 'praise',
+        corrected: 'praise',
+        reason: 'confirmed: thanked',
+      }),
+    ]);
+    expect(lines.map((l) => l.mentionId)).not.toContain(untouched?.id);
+    // Without the flag, only overrides.
+    const plain = await h.call({ method: 'GET', url: '/v1/feedback' });
+    expect(plain.text).not.toContain('confirmed: thanked');
+  });
+
   it.each([
     [{}, /status, a label/],
     [{ status: 'done' }, /status/],
@@ -116,5 +144,81 @@ describe('status changes reach webhook subscribers', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0].type).toBe('mention.status_changed');
     expect(JSON.stringify(rows[0].data)).toContain('"previousStatus":"rewarded"');
+    // The payload is the mention as the API shows it: the staff label, certain, and why.
+    expect(rows[0].data).toMatchObject({ label: 'praise', confidence: 1, reasons: ['set by staff'] });
+  });
+});
+
+describe('an overridden mention is shown and ranked as set by staff', () => {
+  const brand = 'Override Rank Co';
+  const feedIds = async () =>
+    (await h.call({ method: 'GET', url: `/v1/feed?brand=${encodeURIComponent(brand)}` })).body.data.map(
+      (m: { id: string; confidence: number }) => [m.id, m.confidence],
+    );
+  it('enters the feed at confidence 1 when overridden to praise, and leaves it when overridden away', async () => {
+    // Same author reach and posting time: only confidence orders them.
+    const postedAt = new Date(Date.now() - 3_600_000);
+    const [sure, unsure, wasNeutral] = (
+      await insertMentions(h.database.db, [
+        mentionRow(101, { brand, postedAt, authorFollowers: 50, confidence: 0.95 }),
+        mentionRow(102, { brand, postedAt, authorFollowers: 50, confidence: 0.6 }),
+        mentionRow(103, { brand, postedAt, authorFollowers: 50, confidence: 0.8, label: 'neutral', score: 0 }),
+      ])
+    ).map((r) => String(r.id));
+    expect(await feedIds()).toEqual([
+      [sure, 0.95],
+      [unsure, 0.6],
+    ]);
+
+    // Staff say the neutral one is praise: it enters the feed, ranked as certain praise.
+    const set = await patch(Number(wasNeutral), { label: 'praise', reason: 'slang' });
+    expect(set.body).toMatchObject({
+      label: 'praise',
+      predictedLabel: 'neutral',
+      confidence: 1,
+      reasons: ['set by staff'],
+      overrideReason: 'slang',
+    });
+    expect(await feedIds()).toEqual([
+      [wasNeutral, 1],
+      [sure, 0.95],
+      [unsure, 0.6],
+    ]);
+    // Confirming the classifier's praise also makes it certain: it overtakes the 0.95.
+    await patch(Number(unsure), { label: 'praise' });
+    expect((await feedIds()).map((x: [string, number]) => x[0])).toEqual([wasNeutral, unsure, sure]);
+
+    // Overridden away from praise: out of the feed, shown as the staff's complaint.
+    await patch(Number(sure), { label: 'complaint', reason: 'sarcasm' });
+    expect((await feedIds()).map((x: [string, number]) => x[0])).toEqual([wasNeutral, unsure]);
+    const one = await h.call({ method: 'GET', url: `/v1/mentions/${sure}` });
+    expect(one.body).toMatchObject({ label: 'complaint', confidence: 1, reasons: ['set by staff'] });
+
+    // The list's confidence sort uses the same effective confidence.
+    const byConfidence = await h.call({
+      method: 'GET',
+      url: `/v1/mentions?brand=${encodeURIComponent(brand)}&sort=confidence`,
+    });
+    expect(byConfidence.body.data.map((m: { confidence: number }) => m.confidence)).toEqual([1, 1, 1]);
+  });
+
+  it('the feed and the confidence sort are still read off their indexes with the new expressions', async () => {
+    const client = await h.database.pool.connect();
+    try {
+      // A tiny table would be seq-scanned; forbid that to see whether the index can serve the query.
+      await client.query('SET enable_seqscan = off');
+      const { rows } = await client.query(
+        `EXPLAIN SELECT id FROM mentions WHERE status = 'new' AND ${EFFECTIVE_LABEL_SQL} = 'praise'
+         ORDER BY ${FEED_RANK_SQL} DESC, id DESC NULLS LAST LIMIT 10`,
+      );
+      expect(rows.map((r) => r['QUERY PLAN']).join('\n')).toContain('mentions_feed_rank_idx');
+      const bySort = await client.query(
+        `EXPLAIN SELECT id FROM mentions ORDER BY ${EFFECTIVE_CONFIDENCE_SQL} DESC NULLS LAST, id DESC NULLS LAST LIMIT 10`,
+      );
+      expect(bySort.rows.map((r) => r['QUERY PLAN']).join('\n')).toContain('mentions_confidence_id_idx');
+      await client.query('RESET enable_seqscan');
+    } finally {
+      client.release();
+    }
   });
 });

@@ -1,6 +1,12 @@
 import { Readable } from 'node:stream';
 import { Label, MentionStatus } from '@goodchatter/core';
-import { getMention, iterateFeedback, listMentionHistory, updateMentionWorkflow } from '@goodchatter/db';
+import {
+  getMention,
+  iterateConfirmedPraise,
+  iterateFeedback,
+  listMentionHistory,
+  updateMentionWorkflow,
+} from '@goodchatter/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody, HttpError } from '../../errors.js';
@@ -35,6 +41,12 @@ const HistoryEntry = z.object({
   fromLabel: z.string().nullable(),
   toLabel: z.string().nullable(),
   reason: z.string().nullable(),
+});
+const FeedbackQuery = z.object({
+  confirmed: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('also stream praise staff thanked or rewarded without changing its label (corrected = praise)'),
 });
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 429: ErrorBody };
 
@@ -85,12 +97,25 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         summary: 'Every label override as JSON lines: text, predicted and corrected label',
         tags: ['workflow'],
-        response: { 200: z.unknown().describe('application/x-ndjson'), 401: ErrorBody, 403: ErrorBody, 429: ErrorBody },
+        querystring: FeedbackQuery,
+        response: {
+          200: z.unknown().describe('application/x-ndjson'),
+          400: ErrorBody,
+          401: ErrorBody,
+          403: ErrorBody,
+          429: ErrorBody,
+        },
       },
     },
-    async (_req, reply) => {
+    async (req, reply) => {
+      const db = app.database.db;
+      const confirmed = req.query.confirmed === 'true';
       const lines = async function* () {
-        for await (const f of iterateFeedback(app.database.db)) {
+        for await (const f of iterateFeedback(db)) {
+          yield `${JSON.stringify({ ...f, at: f.at.toISOString() })}\n`;
+        }
+        if (!confirmed) return;
+        for await (const f of iterateConfirmedPraise(db)) {
           yield `${JSON.stringify({ ...f, at: f.at.toISOString() })}\n`;
         }
       };

@@ -43,6 +43,11 @@ export class MentionEventHub {
   }
 
   /** Resolves once the reader's position is fixed: every later event reaches `listener`. */
+  /** Live subscribers (each open stream has one). */
+  get subscribers(): number {
+    return this.listeners.size;
+  }
+
   async subscribe(listener: Listener): Promise<() => void> {
     this.listeners.add(listener);
     this.started ??= this.start();

@@ -26,6 +26,8 @@ const STREAM_ID = /^\d{1,15}-\d{1,10}$/;
 export const streamRoutes: FastifyPluginAsyncZod<{ queuePrefix: string; heartbeatMs: number }> = async (app, opts) => {
   const hub = new MentionEventHub(app.redis, app.database.db, opts.queuePrefix, app.log);
   const open = new Set<ServerResponse>();
+  // The object is shared with the root instance (decorated in app.ts).
+  app.streams.subscribers = () => hub.subscribers;
   // End live streams before the server waits for its connections to close.
   app.addHook('preClose', async () => {
     await hub.close();
@@ -46,6 +48,17 @@ export const streamRoutes: FastifyPluginAsyncZod<{ queuePrefix: string; heartbea
     async (req, reply) => {
       const labels = new Set(req.query.labels.split(','));
       const res = reply.raw;
+      // 1. Clean-up first, before any await: a client that leaves while we subscribe or
+      //    replay must not leave its listener or heartbeat behind.
+      let gone = false;
+      let unsubscribe: (() => void) | undefined;
+      let heartbeat: NodeJS.Timeout | undefined;
+      res.on('close', () => {
+        gone = true;
+        clearInterval(heartbeat);
+        unsubscribe?.();
+        open.delete(res);
+      });
       let lastSent = req.headers['last-event-id'] ?? '0-0';
       let replaying = true;
       const pending: LiveEvent[] = [];
@@ -58,10 +71,18 @@ export const streamRoutes: FastifyPluginAsyncZod<{ queuePrefix: string; heartbea
       };
       // Subscribe before replaying, buffering live events until the replay is written,
       // so nothing published in between is lost (or sent twice: ids only move forward).
-      const unsubscribe = await hub.subscribe((events) => (replaying ? pending.push(...events) : send(events)));
-      const replay = req.headers['last-event-id'] ? await hub.since(lastSent) : [];
-
+      unsubscribe = await hub.subscribe((events) => (replaying ? pending.push(...events) : send(events)));
+      if (gone) unsubscribe();
+      let replay: LiveEvent[] = [];
+      try {
+        replay = req.headers['last-event-id'] && !gone ? await hub.since(lastSent) : [];
+      } catch (err) {
+        unsubscribe();
+        throw err;
+      }
       reply.hijack();
+      // 2. The client left meanwhile: nothing to write to.
+      if (gone) return;
       res.writeHead(200, {
         ...(reply.getHeaders() as Record<string, string>),
         'content-type': 'text/event-stream; charset=utf-8',
@@ -75,12 +96,7 @@ export const streamRoutes: FastifyPluginAsyncZod<{ queuePrefix: string; heartbea
       replaying = false;
       send(pending.splice(0));
 
-      const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), opts.heartbeatMs);
-      req.raw.on('close', () => {
-        clearInterval(heartbeat);
-        unsubscribe();
-        open.delete(res);
-      });
+      heartbeat = setInterval(() => res.write(': heartbeat\n\n'), opts.heartbeatMs);
     },
   );
 };

@@ -94,7 +94,7 @@ describe('GET /v1/stream', () => {
     both.close();
   });
 
-  it('resumes after Last-Event-ID, then continues live, without repeats', async () => {
+  it('resumes after Last-Event-ID, then continues live, without repeats', { timeout: 90_000 }, async () => {
     const publisher = createRedis(h.env.redisUrl, 'worker');
     try {
       const first = connect('/v1/stream');

@@ -2,6 +2,8 @@
  * The wire shapes of /v1/webhooks. Filters are one object on the wire (replaced whole by
  * PATCH) and columns in the database; `secret` appears only in the create and rotate answers.
  */
+
+import { INT4_MAX } from '@goodchatter/core';
 import { DELIVERY_STATUSES, type DeliveryLogEntry, WEBHOOK_EVENTS, type WebhookRow } from '@goodchatter/db';
 import { z } from 'zod';
 
@@ -20,7 +22,7 @@ export const WebhookFilters = z
     /** Only mentions of this brand (case-insensitive). */
     brand: z.string().trim().min(1).max(200).nullable().default(null),
     minConfidence: z.number().min(0).max(1).nullable().default(null),
-    minFollowers: z.number().int().min(0).nullable().default(null),
+    minFollowers: z.number().int().min(0).max(INT4_MAX).nullable().default(null),
   })
   .strict();
 

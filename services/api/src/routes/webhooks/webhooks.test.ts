@@ -128,7 +128,15 @@ describe('deliveries', () => {
 
     const again = await call('POST', `/v1/webhooks/${sub.id}/deliveries/${test.body.id}/redeliver`);
     expect(again.status).toBe(202);
-    expect(again.body).toMatchObject({ status: 'pending', attempts: 0, lastError: null });
+    // The answer is the fresh state: nothing left over from the attempt before.
+    expect(again.body).toMatchObject({
+      status: 'pending',
+      attempts: 0,
+      lastError: null,
+      responseCode: null,
+      latencyMs: null,
+      deliveredAt: null,
+    });
     expect((await call('POST', `/v1/webhooks/${sub.id}/deliveries/999999/redeliver`)).status).toBe(404);
     expect((await call('GET', '/v1/webhooks/999999/deliveries')).status).toBe(404);
     expect((await call('POST', '/v1/webhooks/999999/test')).status).toBe(404);

@@ -1,0 +1,20 @@
+/** `pnpm bench --help`. */
+export const HELP = `Usage: pnpm bench <name> [args]
+
+Benchmarks print figures; none of them asserts a speed. The ones that need Postgres and
+Redis make a throwaway database and queue prefix (DATABASE_URL's server, REDIS_URL) and
+remove them at the end.
+
+  api [--rows=1000000] [--connections=32] [--seconds=10]
+      seed synthetic mentions and load GET /v1/feed and a filtered GET /v1/mentions page
+      (autocannon), with and without shared reads, beside a bare Fastify route
+  pipeline [N] [--concurrency=4] [--batch=100]
+      replay N synthetic mentions (default 50,000) through ingest → score → store
+  ingest [N] [--polls=1] [--concurrency=4]
+      N tweets (default 20,000) on the fake X API, read by the real X adapter and stored
+  webhooks [--rate=200] [--seconds=60] [--batch=20]
+      latency from a mention entering the score queue to its webhook arriving
+  classifier
+      precision and recall of our classifier beside plain wink-sentiment on the labelled
+      sets in ../shared/data, and texts per second
+`;

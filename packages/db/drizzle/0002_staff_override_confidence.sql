@@ -1,0 +1,4 @@
+DROP INDEX "mentions_confidence_id_idx";--> statement-breakpoint
+DROP INDEX "mentions_feed_rank_idx";--> statement-breakpoint
+CREATE INDEX "mentions_confidence_id_idx" ON "mentions" USING btree ((CASE WHEN label_override IS NULL THEN confidence ELSE 1::real END) DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "mentions_feed_rank_idx" ON "mentions" USING btree ((ln(greatest((CASE WHEN label_override IS NULL THEN confidence ELSE 1::real END), 0.01)::float8) + ln(1 + log(1 + greatest(coalesce(author_followers, 0), 0)::float8)) + extract(epoch from (posted_at - '2020-01-01 00:00:00+00'::timestamptz))::float8 / 249297.703) DESC,"id" DESC NULLS LAST) WHERE status = 'new' AND coalesce(label_override, label) = 'praise';
