@@ -4,6 +4,16 @@ import { CLASSIFIER_VERSION, classify } from './index.js';
 const label = (text: string, brand?: string) => classify(text, brand === undefined ? {} : { brand }).label;
 
 /** Each block pins one error class plain wink-sentiment makes on care posts (issue 3). */
+/**
+ * Short generic praise carries little evidence: at the shipped precision-first operating
+ * point (P(praise) ≥ 0.95 out of fold on the care corpus) it may fall to neutral, but it is
+ * never a complaint, and a recall-first per-query threshold of 0.5 calls it praise.
+ */
+function expectPraiseLeaning(text: string, brand?: string) {
+  expect(classify(text, { brand }).label).not.toBe('complaint');
+  expect(classify(text, { brand, praiseThreshold: 0.5 }).label).toBe('praise');
+}
+
 describe('classify', () => {
   describe('courtesy and request words inside complaints are not praise', () => {
     it.each([
@@ -76,7 +86,7 @@ describe('classify', () => {
       '@acme been a customer 5 years and never had any issues',
       '@acme ordered 40 items and not missing one',
     ])('%s', (text) => {
-      expect(label(text)).toBe('praise');
+      expectPraiseLeaning(text);
     });
 
     it('reads negated praise as a complaint', () => {
@@ -104,7 +114,7 @@ describe('classify', () => {
       'shoutout to @acme for the help',
       '@acme I loooove the new app',
     ])('%s', (text) => {
-      expect(label(text, 'acme')).toBe('praise');
+      expectPraiseLeaning(text, 'acme');
     });
   });
 
@@ -119,7 +129,7 @@ describe('classify', () => {
 
     it('a brand named after a praise word lends it no praise', () => {
       expect(label('just landed with Virgin', 'Virgin')).not.toBe('praise');
-      expect(label('Sky are brilliant', 'Sky')).toBe('praise');
+      expectPraiseLeaning('Sky are brilliant', 'Sky');
     });
   });
 

@@ -19,7 +19,9 @@ function run(input: string) {
 // Each run starts Node, tsx and the weights (≈1 s; far more on a busy machine).
 describe('pnpm classify', { timeout: 60_000 }, () => {
   it('writes exactly one line per input line, in order, and exits 0', () => {
-    const { status, lines } = run('{"text":"@acme you rock"}\n{"text":"United lost my bag","brand":"United"}\n');
+    const { status, lines } = run(
+      '{"text":"Huge thanks to Maria at @acme support, sorted my refund in 5 minutes. Absolute legend!"}\n{"text":"United lost my bag","brand":"United"}\n',
+    );
     expect(status).toBe(0);
     expect(lines.map((l) => JSON.parse(l).label)).toEqual(['praise', 'complaint']);
   });
