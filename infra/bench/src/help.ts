@@ -16,5 +16,9 @@ remove them at the end.
       latency from a mention entering the score queue to its webhook arriving
   classifier
       precision and recall of our classifier beside plain wink-sentiment on the labelled
-      sets in ../shared/data, and texts per second
+      sets in ../shared/data (each figure labelled cross-validated, development or held
+      out), the care corpus' held-out fifth by kind, and texts per second
+  feedback [--strategy=feed-review|top-wrong|random] [--crosses=off|on|both] [--weight=N]
+      simulate K = 50 / 200 / 1,000 staff corrections on the SXSW brand tweets and print
+      the praise precision gained on the rest
 `;
