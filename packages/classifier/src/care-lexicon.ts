@@ -6,7 +6,7 @@
 export type CueKind = 'praise' | 'complaint' | 'request' | 'sarcasm' | 'ironic';
 
 /** Phrase lists are written as `|`-separated text; `#` starts a comment line. */
-function phrases(text: string): string[] {
+export function phrases(text: string): string[] {
   return text
     .split('\n')
     .filter((line) => !line.trim().startsWith('#'))

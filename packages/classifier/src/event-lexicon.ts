@@ -5,15 +5,7 @@
  * (praise words about an event with no repair is sarcasm; thanks after a repair is praise).
  * Written in tokenised form like care-lexicon.ts; `#` starts a comment line.
  */
-function phrases(text: string): string[] {
-  return text
-    .split('\n')
-    .filter((line) => !line.trim().startsWith('#'))
-    .join('|')
-    .split('|')
-    .map((p) => p.trim())
-    .filter((p) => p !== '');
-}
+import { phrases } from './care-lexicon.js';
 
 export const EVENT_KINDS = [
   'delay',

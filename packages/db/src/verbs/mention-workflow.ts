@@ -78,13 +78,31 @@ export interface FeedbackItem {
 }
 
 /**
+ * Pages through a table by an increasing id: `page(after)` returns up to `batchSize` rows
+ * with ids above `after`; stops at the first short page. Constant memory for any history.
+ */
+async function* keysetPages<T>(
+  page: (after: number) => Promise<T[]>,
+  idOf: (row: T) => number,
+  batchSize: number,
+): AsyncGenerator<T> {
+  let after = 0;
+  for (;;) {
+    const rows = await page(after);
+    yield* rows;
+    const last = rows.at(-1);
+    if (last === undefined || rows.length < batchSize) return;
+    after = idOf(last);
+  }
+}
+
+/**
  * Every label override with the text and the classifier's own label, oldest first, read
  * in keyset batches so a large history streams in constant memory.
  */
-export async function* iterateFeedback(db: Db, batchSize = 1000): AsyncGenerator<FeedbackItem> {
-  let after = 0;
-  for (;;) {
-    const rows = await db
+export function iterateFeedback(db: Db, batchSize = 1000): AsyncGenerator<FeedbackItem> {
+  const page = (after: number) =>
+    db
       .select({
         eventId: mentionEvents.id,
         mentionId: mentionEvents.mentionId,
@@ -101,11 +119,7 @@ export async function* iterateFeedback(db: Db, batchSize = 1000): AsyncGenerator
       .where(and(eq(mentionEvents.kind, 'label'), gt(mentionEvents.id, after)))
       .orderBy(asc(mentionEvents.id))
       .limit(batchSize);
-    yield* rows;
-    const last = rows.at(-1);
-    if (!last || rows.length < batchSize) return;
-    after = last.eventId;
-  }
+  return keysetPages(page, (r) => r.eventId, batchSize);
 }
 
 export interface ConfirmationItem {
@@ -127,9 +141,8 @@ export interface ConfirmationItem {
  * Confirmations balance them. Oldest id first, in keyset batches.
  */
 export async function* iterateConfirmedPraise(db: Db, batchSize = 1000): AsyncGenerator<ConfirmationItem> {
-  let after = 0;
-  for (;;) {
-    const rows = await db
+  const page = (after: number) =>
+    db
       .select({
         mentionId: mentions.id,
         text: mentions.text,
@@ -149,9 +162,7 @@ export async function* iterateConfirmedPraise(db: Db, batchSize = 1000): AsyncGe
       )
       .orderBy(asc(mentions.id))
       .limit(batchSize);
-    for (const { status, ...r } of rows) yield { ...r, reason: `confirmed: ${status}` };
-    const last = rows.at(-1);
-    if (!last || rows.length < batchSize) return;
-    after = last.mentionId;
+  for await (const { status, ...r } of keysetPages(page, (row) => row.mentionId, batchSize)) {
+    yield { ...r, reason: `confirmed: ${status}` };
   }
 }
