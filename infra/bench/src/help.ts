@@ -10,8 +10,9 @@ remove them at the end.
       (autocannon), with and without shared reads, beside a bare Fastify route
   pipeline [N] [--concurrency=4] [--batch=100]
       replay N synthetic mentions (default 50,000) through ingest → score → store
-  ingest [N] [--polls=1] [--concurrency=4]
-      N tweets (default 20,000) on the fake X API, read by the real X adapter and stored
+  ingest [N] [--source=x|mastodon|bluesky] [--polls=1] [--concurrency=4]
+      N posts (default 20,000) on the source's fake API, read by the real adapter and
+      stored; prints posts/s and read requests per stored post
   webhooks [--rate=200] [--seconds=60] [--batch=20]
       latency from a mention entering the score queue to its webhook arriving
   classifier

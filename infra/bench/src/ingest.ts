@@ -2,37 +2,42 @@ import { countMentions, createDatabase, ensureQuery, getQuery } from '@goodchatt
 import { buildSources, loadIngestEnv, startIngest } from '@goodchatter/ingest';
 import { createQueue, createRedis, QUEUES, requestPollNow } from '@goodchatter/queues';
 import { startScorer } from '@goodchatter/scorer';
-import { startFakeX, waitFor } from '@goodchatter/testing';
+import { waitFor } from '@goodchatter/testing';
 import { pino } from 'pino';
 import { createBenchEnv, flag } from './bench-env.js';
+import { BENCH_SOURCES, type BenchSourceName, startBenchSource } from './ingest-sources.js';
 
-const BEARER = 'bench-bearer-token';
+function sourceFlag(args: string[]): BenchSourceName {
+  const value = args.find((a) => a.startsWith('--source='))?.split('=')[1] ?? 'x';
+  const known = BENCH_SOURCES.find((s) => s === value);
+  if (!known) throw new Error(`--source must be one of ${BENCH_SOURCES.join(', ')}`);
+  return known;
+}
 
 /**
- * `pnpm bench ingest [N] [--concurrency=C] [--polls=P]`: N tweets (default 20,000) on the
- * fake X API, read by the real XSourceAdapter (twitter-api-v2 over loopback HTTP) in pages
- * of 100, enqueued by the ingest worker and stored by the scorer, all in this process on a
- * throwaway database. P polls (default 1): the tweets arrive in P equal bursts, one per
- * poll, so later polls start from a saved since_id. Reports tweets/s from the first
- * request to the last row stored, and requests per stored tweet (ideal: 1 per 100, plus
- * one per poll for the final short page).
+ * `pnpm bench ingest [N] [--source=x|mastodon|bluesky] [--concurrency=C] [--polls=P]`: N
+ * posts (default 20,000) on the source's fake (X, Mastodon or Bluesky), read by the real
+ * adapter over loopback HTTP in the API's largest pages (100, 40, 100), enqueued by the
+ * ingest worker and stored by the scorer, all in this process on a throwaway database.
+ * P polls (default 1): the posts arrive in P equal bursts, one per poll, so later polls
+ * start from a saved checkpoint. Reports posts/s from the first request to the last row
+ * stored, and read requests per stored post (ideal: one per page, plus the request that
+ * finds the end where a full last page cannot tell). Later polls of Mastodon and Bluesky
+ * also re-read the few minutes before their checkpoint (their overlap; see the adapters).
  */
 export async function benchIngest(args: string[]): Promise<void> {
   const n = Number(args.find((a) => /^\d+$/.test(a)) ?? 20_000);
   const concurrency = flag(args, 'concurrency', 4);
   const polls = flag(args, 'polls', 1);
+  const sourceName = sourceFlag(args);
   const env = await createBenchEnv();
   // The fake calls `now` on every answered request: the first call after arming is the
   // first request, which is where the clock starts.
   let armed = false;
   let firstRequestAt: number | undefined;
-  const fx = await startFakeX({
-    bearerToken: BEARER,
-    rateLimit: 1_000_000,
-    now: () => {
-      if (armed) firstRequestAt ??= performance.now();
-      return Date.now();
-    },
+  const source = await startBenchSource(sourceName, () => {
+    if (armed) firstRequestAt ??= performance.now();
+    return Date.now();
   });
   const database = createDatabase(env.databaseUrl, { max: 20 });
   const redis = createRedis(env.redisUrl, 'worker');
@@ -50,12 +55,12 @@ export async function benchIngest(args: string[]): Promise<void> {
   try {
     const common = { database, connection: redis, prefix: env.prefix, logger };
     const scorer = startScorer({ ...common, concurrency });
-    const sources = buildSources(loadIngestEnv({ X_BEARER_TOKEN: BEARER, X_API_BASE_URL: fx.url }), logger);
+    const sources = buildSources(loadIngestEnv(source.settings), logger);
     const ingest = await startIngest({ ...common, sources, syncEveryMs: 0 });
     const q = await ensureQuery(database.db, {
       brand: 'Acme Air',
-      source: 'x',
-      query: '@AcmeAir OR "Acme Air"',
+      source: source.name,
+      query: source.query,
       dailyBudget: 100_000_000,
     });
     const pollQueue = createQueue(QUEUES.poll, { connection: redis, prefix: env.prefix });
@@ -66,14 +71,8 @@ export async function benchIngest(args: string[]): Promise<void> {
     let added = 0;
     for (let p = 0; p < polls; p++) {
       const burst = Math.min(perPoll, n - added);
-      fx.addTweets(
-        Array.from({ length: burst }, (_, i) => ({
-          text: `@AcmeAir thank you, flight ${added + i} was lovely`,
-          // One millisecond apart, each burst newer than the last, all inside the lookback.
-          createdAt: new Date(firstPostAt + added + i),
-          author: { username: `fan${(added + i) % 997}`, followers: (added + i) % 5000 },
-        })),
-      );
+      // One millisecond apart, each burst newer than the last, all inside the lookback.
+      source.add(added, burst, (i) => new Date(firstPostAt + i));
       added += burst;
       const before = (await getQuery(database.db, q.id))?.lastPolledAt?.getTime() ?? 0;
       armed = true;
@@ -103,27 +102,29 @@ export async function benchIngest(args: string[]): Promise<void> {
     await Promise.all([pollQueue.close(), scoreQueue.close()]);
 
     const stored = await countMentions(database.db);
-    const requests = fx.searchRequests().length;
-    const failed = fx.searchRequests().filter((r) => r.status !== 200).length;
+    const reads = source.reads();
+    const failed = reads.filter((r) => r.status !== 200).length;
+    const { unit, pageSize } = source;
+    const other = source.other() > 0 ? ` (+ ${source.other()} to sign in)` : '';
     console.log(
-      `ingest: ${n} tweets on the fake X API, pages of 100, ${polls} poll(s), scorer concurrency ${concurrency}, one process`,
+      `ingest: ${n} ${unit} on the fake ${source.name} API, pages of ${pageSize}, ${polls} poll(s), scorer concurrency ${concurrency}, one process`,
     );
     console.log(
-      `  end to end: ${(stored / seconds).toFixed(0)} tweets/s (${stored} rows in ${seconds.toFixed(2)} s, first request → last row stored)`,
+      `  end to end: ${(stored / seconds).toFixed(0)} ${unit}/s (${stored} rows in ${seconds.toFixed(2)} s, first request → last row stored)`,
     );
     console.log(
-      `  polls alone: ${(n / (drainMs / 1000)).toFixed(0)} tweets/s (${(drainMs / 1000).toFixed(2)} s from queueing each poll to its checkpoint saved)`,
+      `  polls alone: ${(n / (drainMs / 1000)).toFixed(0)} ${unit}/s (${(drainMs / 1000).toFixed(2)} s from queueing each poll to its checkpoint saved)`,
     );
     console.log(
-      `  requests: ${requests} (${failed} not 200), ${(requests / stored).toFixed(4)} per stored tweet; ideal ${((Math.ceil(perPoll / 100) * polls) / n).toFixed(4)}`,
+      `  read requests: ${reads.length}${other} (${failed} not 200), ${(reads.length / stored).toFixed(4)} per stored post; ideal ${((Math.ceil(perPoll / pageSize) * polls) / n).toFixed(4)}`,
     );
-    if (stored !== n) console.log(`  WARNING: ${stored} rows stored for ${n} tweets`);
+    if (stored !== n) console.log(`  WARNING: ${stored} rows stored for ${n} ${unit}`);
   } finally {
     process.off('SIGINT', abort);
     process.off('SIGTERM', abort);
     redis.disconnect();
     await database.close();
-    await fx.close();
+    await source.close();
     await env.cleanup();
   }
 }

@@ -70,6 +70,12 @@ describe('docker-compose.yml', () => {
     });
   });
 
+  it('lets the workers wait for Postgres and Redis for ever, so a database restart is no crash loop', () => {
+    for (const name of ['ingest', 'scorer', 'notifier']) {
+      expect(resolve(compose.services[name].environment.STARTUP_TIMEOUT_MS), name).toBe('0');
+    }
+  });
+
   it('publishes the API port the API listens on, with a readiness healthcheck', () => {
     const api = compose.services.api;
     const env = Object.fromEntries(Object.entries(api.environment).map(([k, v]) => [k, resolve(v)]));

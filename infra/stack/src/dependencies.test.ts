@@ -1,4 +1,4 @@
-import { postgresDependency } from '@goodchatter/db';
+import { createDatabase, postgresDependency } from '@goodchatter/db';
 import { bullmqSetupProblems, redisDependency } from '@goodchatter/queues';
 import { closedPort, createTestEnv, type TestEnv } from '@goodchatter/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,19 @@ beforeAll(async () => {
   env = await createTestEnv();
 });
 afterAll(() => env.cleanup());
+
+/** The error Postgres itself answers `sql` with (a pg DatabaseError, SQLSTATE in `code`). */
+async function sqlError(sql: string): Promise<unknown> {
+  const database = createDatabase(env.databaseUrl, { max: 1 });
+  try {
+    return await database.pool.query(sql).then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+  } finally {
+    await database.close();
+  }
+}
 
 const withUrl = (url: string, change: (u: URL) => void) => {
   const u = new URL(url);
@@ -36,6 +49,35 @@ describe('postgresDependency', () => {
     const err = await dep.check().catch((e: unknown) => e);
     expect((err as { code?: string }).code).toBe('28000');
     expect(dep.permanent?.(err)).toMatch(/check the user in DATABASE_URL/);
+  });
+});
+
+describe('postgresDependency with migrate (the entry points)', () => {
+  it('answers once the migrations are applied (none pending on a migrated database)', async () => {
+    await postgresDependency(env.databaseUrl, { migrate: true }).check();
+  });
+
+  it('retries Postgres going away, during the migrations too; a migration failing on its own stops', async () => {
+    const dep = postgresDependency(env.databaseUrl, { migrate: true });
+    const port = await closedPort();
+    const down = await postgresDependency(
+      withUrl(env.databaseUrl, (u) => (u.port = String(port))),
+      {
+        migrate: true,
+      },
+    )
+      .check()
+      .catch((e: unknown) => e);
+    expect((down as { code?: string }).code).toBe('ECONNREFUSED');
+    expect(dep.permanent?.(down)).toBeUndefined();
+    // What a restart looks like to a client mid-migration, and a server shutting down.
+    expect(dep.permanent?.(new Error('Connection terminated unexpectedly'))).toBeUndefined();
+    const shuttingDown = await sqlError(`DO $$ BEGIN RAISE EXCEPTION 'going down' USING ERRCODE = '57P01'; END $$`);
+    expect((shuttingDown as { code?: string }).code).toBe('57P01');
+    expect(dep.permanent?.(shuttingDown)).toBeUndefined();
+    const broken = await sqlError('SELEC 1');
+    expect((broken as { code?: string }).code).toBe('42601');
+    expect(dep.permanent?.(broken)).toBe('the migrations could not be applied');
   });
 });
 

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { closedPort, createTestEnv, type TestEnv, waitFor } from '@goodchatter/testing';
+import { closedPort, createTestEnv, TcpProxy, type TestEnv, waitFor } from '@goodchatter/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // A service's entry point as its container runs it, with a dependency down, a refused
@@ -16,6 +16,7 @@ interface Run {
   lines: { level: number; msg: string }[];
   output: () => string;
   exited: Promise<number | null>;
+  running(): boolean;
   signal(sig: NodeJS.Signals): void;
 }
 
@@ -50,6 +51,7 @@ function runScorer(over: Record<string, string>): Run {
     },
     output: () => out,
     exited,
+    running: () => child.exitCode === null && child.signalCode === null,
     signal: (sig) => child.kill(sig),
   };
 }
@@ -94,6 +96,37 @@ describe('a service starting with a dependency down', () => {
     expect(loud.at(-1)).toMatch(/^Redis at .* is still not answering after 2 s \(.*ECONNREFUSED.*\): giving up$/);
     // Nothing repeated while it waited.
     expect(loud).toHaveLength(2);
+  });
+
+  it('Postgres not there yet with STARTUP_TIMEOUT_MS=0: waits as long as it takes, then runs', {
+    timeout: 90_000,
+  }, async () => {
+    // Postgres "down" without touching the shared one: a proxy to it that is not listening yet.
+    const target = new URL(env.databaseUrl);
+    const proxy = await TcpProxy.start({ host: target.hostname, port: Number(target.port || 5432) }, { up: false });
+    const url = TcpProxy.through(env.databaseUrl, proxy.port);
+    const run = runScorer({ DATABASE_URL: url, STARTUP_TIMEOUT_MS: '0' });
+    try {
+      await waitFor('the wait to be announced', () => run.lines.some((l) => l.msg.startsWith('Postgres')), {
+        timeoutMs: 45_000,
+      });
+      // Longer than any deadline a timeout of 0 could have been read as.
+      await new Promise((r) => setTimeout(r, 3000));
+      expect(run.running()).toBe(true);
+      await proxy.up();
+      await waitFor('the scorer to start', () => run.lines.some((l) => l.msg === 'scorer started'), {
+        timeoutMs: 45_000,
+      });
+      expect(run.lines.filter((l) => l.msg.startsWith('Postgres')).map((l) => l.msg)).toEqual([
+        `Postgres at ${url} is not answering (connect ECONNREFUSED 127.0.0.1:${proxy.port}); retrying until it does (STARTUP_TIMEOUT_MS=0)`,
+        `Postgres at ${url} answers now`,
+      ]);
+      run.signal('SIGTERM');
+      expect(await run.exited).toBe(0);
+    } finally {
+      if (run.running()) run.signal('SIGKILL');
+      await proxy.down();
+    }
   });
 
   it('a role Postgres does not know: one line, and exit 1 at once without retrying', { timeout: 60_000 }, async () => {

@@ -41,9 +41,12 @@ const keyLine = generatedKey
   ? `Admin key for this run (set GOODCHATTER_ADMIN_KEY to choose your own): ${generatedKey}`
   : 'Admin key: the GOODCHATTER_ADMIN_KEY you set';
 const auth = `-H "authorization: Bearer ${generatedKey ?? '$GOODCHATTER_ADMIN_KEY'}"`;
+const signInUrl = await stack.signInUrl();
 const lines = [
   '',
   `Good Chatter is running. API: ${stack.apiUrl}   Docs: ${stack.apiUrl}/docs`,
+  // One click from the feed: the link signs the browser in with the admin key, once.
+  ...(signInUrl ? [`Care app: ${signInUrl}`] : []),
   stack.demoQuery ? `Demo source: replaying ${stack.demoQuery.query}` : 'Demo source: off',
   keyLine,
   'The praise it found, best first:',

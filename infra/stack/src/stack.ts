@@ -1,18 +1,21 @@
-import { apiOptionsFromEnv, buildApp } from '@goodchatter/api';
-import { runShutdownSteps } from '@goodchatter/core';
-import { createDatabase, runMigrations, type TrackedQuery } from '@goodchatter/db';
+import { adminSignInPath, apiOptionsFromEnv, buildApp } from '@goodchatter/api';
+import { runShutdownSteps, waitForDependencies } from '@goodchatter/core';
+import { createDatabase, postgresDependency, type TrackedQuery } from '@goodchatter/db';
 import { buildSources, ensureDemoQuery, startIngest } from '@goodchatter/ingest';
 import { notifierSettings, startNotifier } from '@goodchatter/notifier';
 import { closeRedis, createRedis } from '@goodchatter/queues';
 import { startScorer } from '@goodchatter/scorer';
 import type { Logger } from 'pino';
 import type { StackEnv } from './env.js';
+import { prepareWebAssets } from './web-assets.js';
 
 export interface Stack {
   apiUrl: string;
   demoQuery?: TrackedQuery;
   /** Brings poll schedules in line with the tracked queries now (tests, after adding one). */
   syncSchedules(): Promise<void>;
+  /** A one-time link that signs a browser into the care app with the admin key (none without one). */
+  signInUrl(): Promise<string | undefined>;
   close(): Promise<void>;
 }
 
@@ -22,7 +25,11 @@ export interface Stack {
  * notifications, stop serving, then the connections.
  */
 export async function startStack(env: StackEnv, logger: Logger): Promise<Stack> {
-  await runMigrations(env.DATABASE_URL);
+  // Postgres may go away between the start-up check and the migrations: wait that out too.
+  await waitForDependencies([postgresDependency(env.DATABASE_URL, { migrate: true })], {
+    timeoutMs: env.STARTUP_TIMEOUT_MS,
+    log: logger,
+  });
   const database = createDatabase(env.DATABASE_URL, { max: 20, applicationName: 'goodchatter-stack', logger });
   const workerRedis = createRedis(env.REDIS_URL, 'worker', { logger });
   const apiRedis = createRedis(env.REDIS_URL, 'producer', { logger });
@@ -56,6 +63,8 @@ export async function startStack(env: StackEnv, logger: Logger): Promise<Stack> 
     redis: apiRedis,
     logger: logger.child({ service: 'api' }),
     ...apiOptionsFromEnv(env),
+    // The care app: WEB_ROOT when set, else built from services/web (cached) so `pnpm start` needs no build.
+    webRoot: env.WEB_ROOT ?? (await prepareWebAssets(logger)),
   });
   const address = await app.listen({ port: env.PORT, host: env.HOST });
   const port = new URL(address).port;
@@ -64,6 +73,11 @@ export async function startStack(env: StackEnv, logger: Logger): Promise<Stack> 
     apiUrl: `http://localhost:${port}`,
     demoQuery,
     syncSchedules: () => ingest.syncNow(),
+    signInUrl: async () => {
+      const key = env.GOODCHATTER_ADMIN_KEY;
+      if (!key) return undefined;
+      return `http://localhost:${port}${await adminSignInPath(database.db, key, env.SIGN_IN_LINK_TTL_MINUTES)}`;
+    },
     close: () =>
       runShutdownSteps(logger, [
         ['stop intake (ingest; a poll in progress finishes)', () => ingest.close()],

@@ -23,7 +23,7 @@ import { DEFAULT_FIT, fitTemperature } from '../src/training/fit.js';
 import { binaryReport, calibrationError, type Scored } from '../src/training/metrics.js';
 import { chooseThresholds } from '../src/training/operating-point.js';
 import { trainingPool } from '../src/training/pool.js';
-import { formatSet, type SetReport } from './report.js';
+import { CARE_ROWS, formatSet, type SetReport } from './report.js';
 import { throughput } from './throughput.js';
 
 const FOLDS = 5;
@@ -122,12 +122,14 @@ console.log(
       const scorer = foldScorers[foldOfText.get(text) ?? 0] as (typeof foldScorers)[number];
       return scorer(text, { brand });
     }),
+    CARE_ROWS,
   ),
 );
 console.log();
 console.log(
   formatSet(
     report('Care corpus, held-out fifth', HOW.heldout, care.heldOut, (text, brand) => shippedScorer(text, { brand })),
+    CARE_ROWS,
   ),
 );
 const heldOutLabels = care.heldOut.map((e) => ({ e, label: shippedScorer(e.text, { brand: e.brand }).result.label }));

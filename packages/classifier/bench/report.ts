@@ -20,8 +20,13 @@ const ROWS: [string, (r: BinaryReport) => number][] = [
   ['precision @ recall ≥ 0.5', (r) => r.precisionAtRecall50],
   ['recall    @ precision ≥ 0.85', (r) => r.recallAtPrecision85],
 ];
+/** The care corpus' own targets (issue 9), printed for the care sets only. */
+export const CARE_ROWS: [string, (r: BinaryReport) => number][] = [
+  ['precision @ recall ≥ 0.7', (r) => r.precisionAtRecall70],
+  ['recall    @ precision ≥ 0.95', (r) => r.recallAtPrecision95],
+];
 
-export function formatSet(s: SetReport): string {
+export function formatSet(s: SetReport, extra: typeof ROWS = []): string {
   const lines = [
     `## ${s.name} — ${s.count} texts, ${s.how}`,
     `   positives: praise ${s.praise.ours.positives}${s.complaint ? `, complaint ${s.complaint.ours.positives}` : ''}`,
@@ -31,7 +36,7 @@ export function formatSet(s: SetReport): string {
     `   confidence calibration error (ECE, praise+complaint labels): ${f(s.calibrationError)}`,
     `${''.padEnd(30)}   praise: wink   ours │ complaint: wink   ours`,
   ];
-  for (const [label, get] of ROWS) {
+  for (const [label, get] of [...ROWS, ...extra]) {
     const c = s.complaint;
     lines.push(
       `   ${label.padEnd(30)} ${f(get(s.praise.wink))}  ${f(get(s.praise.ours))} │            ${c ? f(get(c.wink)) : '  n/a'}  ${c ? f(get(c.ours)) : '  n/a'}`,

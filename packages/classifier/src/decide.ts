@@ -39,10 +39,11 @@ export function reasonsFor(a: Analysis): string[] {
  * p is indexed like CLASSES: [complaint, neutral, praise].
  */
 export function decide(p: Float64Array, a: Analysis, thresholds: Thresholds): { scored: Scored; sarcastic: boolean } {
-  const sarcastic =
-    a.signals.irony !== undefined ||
-    a.signals.scareQuote !== undefined ||
-    a.signals.hits.some((h) => h.kind === 'sarcasm');
+  // Irony and scare quotes are inferred cues: next to a repair they are about the event
+  // ('tracking said "delivered" … Luis found it'), not the thanks, and the model's own
+  // features weigh them. Sarcasm phrases ("thanks for nothing") flip regardless.
+  const inferredIrony = a.signals.irony !== undefined || a.signals.scareQuote !== undefined;
+  const sarcastic = a.signals.hits.some((h) => h.kind === 'sarcasm') || (inferredIrony && a.events.recovery === 0);
   // Irony flips polarity: the praise mass of a sarcastic post ("Great. Just great.") is
   // complaint mass. The model alone cannot learn this from a handful of examples.
   const pComplaint = (p[0] as number) + (sarcastic ? (p[2] as number) : 0);
@@ -62,7 +63,7 @@ export function decide(p: Float64Array, a: Analysis, thresholds: Thresholds): { 
   // A repaired problem with a named rep is recovery praise, not blame ("the outage was painful
   // but Luis stayed until it worked"): only the model's complaint evidence can make it mixed.
   const repaired = a.events.recovery > 0 && (p[2] as number) >= (p[0] as number);
-  if (a.staff.length > 0 && !sarcastic && !repaired && (mostlyComplaint || a.signals.afterContrast < 0)) {
+  if (a.staff.length > 0 && !sarcastic && ((!repaired && mostlyComplaint) || a.signals.afterContrast < 0)) {
     // Mixed means "not neutral, and both sides": its confidence is P(not neutral).
     reasons.push('staff praised, company blamed');
     return out('mixed', 1 - pNeutral);

@@ -30,6 +30,9 @@ export interface EventSignals {
   events: EventKind[];
   /** Index of the first event, -1 when none. */
   firstEventAt: number;
+  /** Where each event and each repair starts (content-token indices), for clause polarity. */
+  eventAt: number[];
+  recoveryAt: number[];
   /** The problem put right ("sorted it on the spot", "stayed until it worked"). */
   recovery: number;
   /** Index of the first praise word, -1 when none. */
@@ -91,6 +94,8 @@ export function findEvents(all: readonly Token[], text: string): EventSignals {
   const tokens = all.filter((t) => t.kind !== 'handle' && t.kind !== 'url' && t.norm !== BRAND_TOKEN);
   const events: EventKind[] = [];
   let firstEventAt = -1;
+  const eventAt: number[] = [];
+  const recoveryAt: number[] = [];
   let recovery = 0;
   let firstPraiseAt = -1;
   let praiseWords = 0;
@@ -123,9 +128,12 @@ export function findEvents(all: readonly Token[], text: string): EventSignals {
     }
     const m = matchAt(tokens, i);
     if (m === undefined || t.negated) continue;
-    if (m.kind === 'recovery') recovery++;
-    else {
+    if (m.kind === 'recovery') {
+      recovery++;
+      recoveryAt.push(i);
+    } else {
       events.push(m.kind);
+      eventAt.push(i);
       if (firstEventAt < 0) firstEventAt = i;
       // "thanks for the 6 hour delay", "thank you so much for losing my bag": the thanked thing is an event.
       if (i - lastThanksAt <= 7) thanksForEvent = true;
@@ -138,6 +146,8 @@ export function findEvents(all: readonly Token[], text: string): EventSignals {
   return {
     events,
     firstEventAt,
+    eventAt,
+    recoveryAt,
     recovery,
     firstPraiseAt,
     praiseWords,

@@ -1,4 +1,5 @@
 import { BRAND_TOKEN } from './brand.js';
+import { clauseFeatures, clausePolarity } from './clauses.js';
 import { type EventSignals, eventFeatures } from './events.js';
 import type { LexiconResult } from './lexicon-score.js';
 import type { Signals } from './signals.js';
@@ -90,5 +91,6 @@ export function extractFeatures({ tokens, signals, events, lexicon, staffCount }
   add('lex:norm', Math.max(-2, Math.min(2, lexicon.normalized / 3)));
   add('lex:zero', lexicon.positive === 0 && lexicon.negative === 0 ? 1 : 0);
   eventFeatures(events, staffCount, add);
+  clauseFeatures(clausePolarity(tokens, events), staffCount, events.recovery > 0, add);
   return { idx, val };
 }

@@ -18,7 +18,7 @@ export const BaseEnv = z.object({
     .default('goodchatter'),
   /** A job held by a worker that stopped answering is retried after this long. */
   JOB_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
-  /** How long start-up waits for Postgres and Redis to answer before it exits 1. */
+  /** How long start-up waits for Postgres and Redis to answer before it exits 1; 0 waits for ever. */
   STARTUP_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
 });
 export type BaseEnv = z.infer<typeof BaseEnv>;

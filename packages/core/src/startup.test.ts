@@ -76,6 +76,18 @@ describe('waitForDependencies', () => {
     expect(lines.filter((l) => l.level === 'warn')).toHaveLength(1);
   });
 
+  it('with timeoutMs 0 waits for ever, and says so', async () => {
+    const { lines, log } = recorder();
+    // Read as a deadline, 0 would give up at the first failure.
+    const dep = flaky(3, refused);
+    await waitForDependencies([dep], { timeoutMs: 0, log });
+    expect(dep.calls).toBe(4);
+    expect(lines.map((l) => l.msg)).toEqual([
+      'Thing at thing://user:***@127.0.0.1:1/x is not answering (connect ECONNREFUSED 127.0.0.1:1); retrying until it does (STARTUP_TIMEOUT_MS=0)',
+      'Thing at thing://user:***@127.0.0.1:1/x answers now',
+    ]);
+  });
+
   it('gives up at once on a refusal retrying cannot fix', async () => {
     const { lines, log } = recorder();
     const denied = Object.assign(new Error('password authentication failed for user "gc"'), { code: '28P01' });

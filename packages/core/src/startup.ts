@@ -56,13 +56,17 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /**
  * Waits until every dependency answers (checked side by side), or throws a StartupError
  * once `timeoutMs` has passed or a failure is permanent. Retries back off from 250 ms to 5 s.
+ * `timeoutMs` 0 waits for ever: under an orchestrator that restarts whatever exits
+ * (compose), giving up would only turn a database restart into a crash loop.
  */
 export async function waitForDependencies(
   deps: Dependency[],
   opts: { timeoutMs: number; log: StartupLog },
 ): Promise<void> {
-  const deadline = Date.now() + opts.timeoutMs;
+  const forever = opts.timeoutMs === 0;
+  const deadline = forever ? Number.POSITIVE_INFINITY : Date.now() + opts.timeoutMs;
   const seconds = Math.round(opts.timeoutMs / 1000);
+  const patience = forever ? 'retrying until it does (STARTUP_TIMEOUT_MS=0)' : `retrying for up to ${seconds} s`;
   await Promise.all(
     deps.map(async (dep) => {
       const where = `${dep.name} at ${redactUrl(dep.url)}`;
@@ -78,8 +82,7 @@ export async function waitForDependencies(
             throw new StartupError(`${where} is still not answering after ${seconds} s (${cause}): giving up`);
           }
           // One line per cause, not one per retry.
-          if (cause !== lastCause)
-            opts.log.warn(`${where} is not answering (${cause}); retrying for up to ${seconds} s`);
+          if (cause !== lastCause) opts.log.warn(`${where} is not answering (${cause}); ${patience}`);
           lastCause = cause;
           // The last try falls on the deadline itself.
           await sleep(Math.min(wait, Math.max(0, deadline - Date.now())));

@@ -8,11 +8,22 @@ import { resealWebhookSecrets } from './verbs/webhooks.js';
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../drizzle', import.meta.url));
 
 /**
+ * A client whose connection may drop (Postgres restarting during the migrations): the
+ * query in flight or the next one fails, which the caller handles; without a listener
+ * the client's own 'error' event would crash the process.
+ */
+function quietClient(url: string): pg.Client {
+  const client = new pg.Client({ connectionString: url });
+  client.on('error', () => {});
+  return client;
+}
+
+/**
  * Connects, creating the database first when it does not exist yet (a fresh machine's
  * first `pnpm start`); needs a user allowed to create databases for that one case.
  */
 async function connectCreatingDatabase(url: string): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: url });
+  const client = quietClient(url);
   try {
     await client.connect();
     return client;
@@ -23,7 +34,7 @@ async function connectCreatingDatabase(url: string): Promise<pg.Client> {
   const name = decodeURIComponent(target.pathname.slice(1));
   const maintenance = new URL(url);
   maintenance.pathname = '/postgres';
-  const admin = new pg.Client({ connectionString: maintenance.toString() });
+  const admin = quietClient(maintenance.toString());
   await admin.connect();
   try {
     await admin.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);
@@ -33,7 +44,7 @@ async function connectCreatingDatabase(url: string): Promise<pg.Client> {
   } finally {
     await admin.end();
   }
-  const created = new pg.Client({ connectionString: url });
+  const created = quietClient(url);
   await created.connect();
   return created;
 }

@@ -1,5 +1,6 @@
 export { DelayedError, type Job, type Queue, UnrecoverableError, type Worker } from 'bullmq';
 export { createQueue, createWorker, DEFAULT_JOB_OPTIONS, type QueueDeps, type WorkerOptions } from './factories.js';
+export { logJobFailures } from './failure-log.js';
 export * from './mention-events.js';
 export * from './names.js';
 export * from './outage.js';

@@ -28,9 +28,22 @@ export interface FetchRequest {
   signal?: AbortSignal;
 }
 
+/** A source's request allowance as its last answer stated it. */
+export interface SourceRateLimit {
+  remaining: number;
+  /** Epoch milliseconds when the window resets. */
+  resetAt: number;
+}
+
 export interface FetchResult {
   /** The checkpoint to save once every batch has been handed over. */
   checkpoint: string | null;
+  /**
+   * The allowance after the last request, when the source states one. With `remaining: 0`
+   * and a reset still ahead, the poller pauses the query until the reset, so the next
+   * request cannot be refused.
+   */
+  rateLimit?: SourceRateLimit;
   /** Items read from the source (billed reads for X), including skipped ones. */
   read: number;
   /** Items skipped because they can never be stored (a replay line, by its number), with why. */

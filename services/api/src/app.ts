@@ -14,17 +14,23 @@ import { queues } from './plugins/queues.js';
 import { ReadCoalescer } from './plugins/read-coalescer.js';
 import { OneLinePerRequest } from './plugins/request-log.js';
 import { type RateLimitOptions, security } from './plugins/security.js';
+import { sessions } from './plugins/session.js';
+import { webApp } from './plugins/web-app.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { feedRoutes } from './routes/feed.js';
 import { healthRoutes } from './routes/health.js';
 import { ingestRoutes } from './routes/ingest.js';
+import { kudosShareRoutes } from './routes/kudos-shares.js';
 import { exportRoutes } from './routes/mentions/export.js';
 import { workflowRoutes } from './routes/mentions/workflow.js';
 import { mentionRoutes } from './routes/mentions.js';
 import { queryRoutes } from './routes/queries.js';
 import { rejectedRoutes } from './routes/rejected.js';
 import { reportRoutes } from './routes/reports.js';
+import { sessionRoutes } from './routes/session.js';
+import { staffAliasRoutes } from './routes/staff-aliases.js';
 import { streamRoutes } from './routes/stream/route.js';
+import { trendRoutes } from './routes/trends.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { clientErrorHandler, frameworkErrors } from './server-errors.js';
 
@@ -75,6 +81,26 @@ export interface ApiDeps {
    * headers alone get at most 10 s. A slow or short body cannot hold a connection open.
    */
   requestTimeoutMs?: number;
+  /**
+   * `TRUST_PROXY`: believe X-Forwarded-For/-Proto from these proxies (Fastify's
+   * `trustProxy`: true, a hop count, or addresses/CIDRs). It decides the client address
+   * (per-address limits) and whether a request came over https (the cookie's `Secure`).
+   */
+  trustProxy?: boolean | number | string;
+  /** `WEB_ROOT`: the built care app, served at `/`; unset, `/` says how to build it. */
+  webRoot?: string;
+  /** `SESSION_TTL_HOURS`: how long a care-app sign-in lasts (default 12). */
+  sessionTtlHours?: number;
+  /** `SIGN_IN_LINK_TTL_MINUTES`: how long a one-time sign-in link works (default 10). */
+  signInLinkTtlMinutes?: number;
+}
+
+/** Fastify trusts a hop count too, but its types only take a function for that. */
+function trustProxyOption(
+  value: ApiDeps['trustProxy'],
+): boolean | string | ((address: string, hop: number) => boolean) {
+  if (typeof value !== 'number') return value ?? false;
+  return (_address, hop) => hop < value;
 }
 
 /** The API as tests and production both build it; the caller owns and closes the deps. */
@@ -91,6 +117,7 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
       return typeof given === 'string' && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
     },
     requestTimeout: requestTimeoutMs,
+    trustProxy: trustProxyOption(deps.trustProxy),
     // How often Node enforces the two timeouts (its default, 30 s, would let them slip).
     http: { connectionsCheckingInterval: Math.min(5_000, Math.max(250, requestTimeoutMs / 4)) },
     clientErrorHandler,
@@ -111,6 +138,7 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
   await app.register(inputGuard);
   await app.register(openapi);
   const limits = deps.rateLimit ?? { max: 1200, timeWindowMs: 60_000 };
+  await app.register(sessions, { adminKey: deps.adminKey, ttlHours: deps.sessionTtlHours ?? 12 });
   await app.register(auth, {
     adminKey: deps.adminKey,
     queuePrefix: prefix,
@@ -135,5 +163,10 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
   await app.register(streamRoutes, { queuePrefix: prefix, heartbeatMs: deps.sseHeartbeatMs ?? 15_000 });
   await app.register(queryRoutes);
   await app.register(webhookRoutes, { allowPrivate: deps.webhookAllowPrivate ?? false });
+  await app.register(sessionRoutes, { signInLinkTtlMinutes: deps.signInLinkTtlMinutes ?? 10 });
+  await app.register(staffAliasRoutes);
+  await app.register(kudosShareRoutes);
+  await app.register(trendRoutes);
+  await app.register(webApp, { webRoot: deps.webRoot });
   return app;
 }

@@ -19,6 +19,39 @@ export const ApiEnv = BaseEnv.extend({
   WEBHOOK_ALLOW_PRIVATE: booleanFromEnv.default(false),
   /** Longest a client may take to send a whole request (headers get at most 10 s of it). */
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
+  /**
+   * The ingest service's Mastodon token. The API only checks it is set, to refuse Mastodon
+   * search queries (which need it) with a 400 when it is not (routes/queries/source-abilities.ts).
+   */
+  MASTODON_ACCESS_TOKEN: z.string().min(1).optional(),
+  /** The built care app (a directory with index.html); unset: `/` says how to build it. */
+  WEB_ROOT: z.string().min(1).optional(),
+  /** How long a care-app sign-in (session cookie) lasts. */
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 90)
+    .default(12),
+  /** How long a one-time sign-in link works. */
+  SIGN_IN_LINK_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(10),
+  /**
+   * Proxies whose X-Forwarded-For/-Proto to believe: `true` (any), `false` (none), a hop
+   * count, or comma-separated addresses/CIDRs. Behind a TLS proxy, this is what makes
+   * session cookies `Secure`.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .min(1)
+    .transform((v): boolean | number | string =>
+      /^(true|yes)$/i.test(v) ? true : /^(false|no)$/i.test(v) ? false : /^\d+$/.test(v) ? Number(v) : v,
+    )
+    .default(false),
 });
 export type ApiEnv = z.infer<typeof ApiEnv>;
 
@@ -36,6 +69,10 @@ export const apiOptionsFromEnv = (
   | 'requestTimeoutMs'
   | 'webhookAllowPrivate'
   | 'unauthenticatedRateLimit'
+  | 'webRoot'
+  | 'sessionTtlHours'
+  | 'signInLinkTtlMinutes'
+  | 'trustProxy'
 > => ({
   queuePrefix: env.QUEUE_PREFIX,
   adminKey: env.GOODCHATTER_ADMIN_KEY,
@@ -44,4 +81,8 @@ export const apiOptionsFromEnv = (
   requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
   webhookAllowPrivate: env.WEBHOOK_ALLOW_PRIVATE,
   unauthenticatedRateLimit: env.UNAUTHENTICATED_RATE_LIMIT_MAX,
+  webRoot: env.WEB_ROOT,
+  sessionTtlHours: env.SESSION_TTL_HOURS,
+  signInLinkTtlMinutes: env.SIGN_IN_LINK_TTL_MINUTES,
+  trustProxy: env.TRUST_PROXY,
 });

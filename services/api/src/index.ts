@@ -1,5 +1,5 @@
 import { onShutdownSignal, runShutdownSteps, waitForDependenciesOrExit } from '@goodchatter/core';
-import { createDatabase, postgresDependency, runMigrations } from '@goodchatter/db';
+import { createDatabase, postgresDependency } from '@goodchatter/db';
 import { closeRedis, createRedis, redisDependency } from '@goodchatter/queues';
 import { destination, pino } from 'pino';
 import { missingAdminKeyWarning } from './admin-key-check.js';
@@ -10,11 +10,15 @@ import { apiOptionsFromEnv, loadApiEnv } from './env.js';
 const env = loadApiEnv();
 // Synchronous: lines stay in order, and the last one before an exit is written.
 const logger = pino({ name: 'api', level: env.LOG_LEVEL }, destination({ sync: true }));
-await waitForDependenciesOrExit([postgresDependency(env.DATABASE_URL), redisDependency(env.REDIS_URL)], {
-  timeoutMs: env.STARTUP_TIMEOUT_MS,
-  log: logger,
-});
-await runMigrations(env.DATABASE_URL);
+// Postgres answers once the migrations are applied: Postgres going away during them is
+// waited out like any other start-up wait.
+await waitForDependenciesOrExit(
+  [postgresDependency(env.DATABASE_URL, { migrate: true }), redisDependency(env.REDIS_URL)],
+  {
+    timeoutMs: env.STARTUP_TIMEOUT_MS,
+    log: logger,
+  },
+);
 const database = createDatabase(env.DATABASE_URL, { applicationName: 'goodchatter-api', logger });
 const redis = createRedis(env.REDIS_URL, 'producer', { logger });
 const app = await buildApp({ database, redis, logger, ...apiOptionsFromEnv(env) });

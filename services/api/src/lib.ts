@@ -2,3 +2,4 @@
 
 export { type ApiDeps, buildApp } from './app.js';
 export { ApiEnv, apiOptionsFromEnv, loadApiEnv } from './env.js';
+export { adminSignInPath, signInPath } from './sign-in-link.js';

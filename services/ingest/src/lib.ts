@@ -1,7 +1,7 @@
 // What other parts (the one-process stack, tests, benchmarks) import; index.ts is the entry point.
 
 export { ensureDemoQuery } from './demo.js';
-export { IngestEnv, loadIngestEnv } from './env.js';
+export { assertSourceSettings, IngestEnv, loadIngestEnv } from './env.js';
 export { type PollOutcome, pollQuery } from './processors/poll.js';
 export { syncSchedules } from './schedules.js';
 export { buildSources } from './sources.js';

@@ -1,6 +1,15 @@
+import { connectionErrorLogger } from '@goodchatter/core';
 import type { Database } from '@goodchatter/db';
 import { listEnabledQueries } from '@goodchatter/db';
-import { createQueue, createWorker, DelayedError, POLL_TICK, QUEUES } from '@goodchatter/queues';
+import {
+  createQueue,
+  createWorker,
+  DelayedError,
+  isOutageError,
+  logJobFailures,
+  POLL_TICK,
+  QUEUES,
+} from '@goodchatter/queues';
 import type { SourceAdapter } from '@goodchatter/sources';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -63,15 +72,20 @@ export async function startIngest(deps: IngestDeps): Promise<Ingest> {
       onError: (err, suppressed) => logger.error({ err, suppressed }, 'poll worker error'),
     },
   );
-  worker.on('failed', (job, err) => logger.warn({ jobId: job?.id, err: err.message }, 'poll failed'));
+  logJobFailures(worker, logger, 'poll');
 
   const syncNow = async () => syncSchedules(pollQueue, await listEnabledQueries(deps.database.db));
-  await syncNow();
   const every = deps.syncEveryMs ?? 10_000;
-  const timer =
-    every > 0
-      ? setInterval(() => syncNow().catch((err) => logger.error({ err }, 'schedule sync failed')), every)
-      : undefined;
+  // While Postgres or Redis is away every sync fails: one line per 30 s, not one per sync.
+  const logOutage = connectionErrorLogger(logger, 'schedule sync: a dependency is unavailable');
+  const syncFailed = (err: unknown) =>
+    isOutageError(err) ? logOutage(err) : logger.error({ err }, 'schedule sync failed');
+  await syncNow().catch((err) => {
+    // A dependency gone again just after start-up is the periodic sync's to catch up on.
+    if (every <= 0 || !isOutageError(err)) throw err;
+    syncFailed(err);
+  });
+  const timer = every > 0 ? setInterval(() => syncNow().catch(syncFailed), every) : undefined;
 
   return {
     syncNow,

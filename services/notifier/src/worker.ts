@@ -1,5 +1,5 @@
 import type { Database } from '@goodchatter/db';
-import { createQueue, createWorker, QUEUES, startReviver } from '@goodchatter/queues';
+import { createQueue, createWorker, logJobFailures, QUEUES, startReviver } from '@goodchatter/queues';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { createWebhookHttp } from './http/post.js';
@@ -64,7 +64,8 @@ export function startNotifier(deps: NotifierDeps): Notifier {
     concurrency: deps.concurrency ?? 16,
     onError: (err, suppressed) => logger.error({ err, suppressed }, 'deliver worker error'),
   });
-  deliverWorker.on('failed', (job, err) => logger.warn({ jobId: job?.id, err: err.message }, 'deliver job failed'));
+  logJobFailures(notifyWorker, logger, 'notify job');
+  logJobFailures(deliverWorker, logger, 'deliver job');
   const sweeper = startSweeper({
     database: deps.database,
     deliverQueue,

@@ -1,5 +1,5 @@
 import type { Database } from '@goodchatter/db';
-import { createQueue, createWorker, QUEUES, startReviver } from '@goodchatter/queues';
+import { createQueue, createWorker, logJobFailures, QUEUES, startReviver } from '@goodchatter/queues';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { scoreBatch } from './processors/score.js';
@@ -36,7 +36,7 @@ export function startScorer(deps: ScorerDeps): Scorer {
     lockDurationMs: deps.lockDurationMs,
     onError: (err, suppressed) => logger.error({ err, suppressed }, 'score worker error'),
   });
-  worker.on('failed', (job, err) => logger.warn({ jobId: job?.id, err: err.message }, 'score batch failed'));
+  logJobFailures(worker, logger, 'score batch');
   worker.on('completed', (job, out) => logger.debug({ jobId: job.id, ...out }, 'batch stored'));
   // `failed` is for poison: batches that spent their attempts while Postgres was away run again.
   const reviver = startReviver({

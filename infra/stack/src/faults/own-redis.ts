@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { Redis } from 'ioredis';
 
 /** A free loopback port (asked of the OS, then released). */
@@ -18,7 +20,8 @@ export function freePort(): Promise<number> {
 /**
  * A redis-server this test owns: its own port and directory, AOF with fsync on every
  * write (what production should run), so a SIGKILL loses nothing it acknowledged.
- * Never the shared Redis.
+ * `start({ persistence: false })` starts it without AOF or RDB, as a Redis set up
+ * against the README's advice: it comes back empty. Never the shared Redis.
  */
 export class OwnRedis {
   private child?: ChildProcess;
@@ -31,23 +34,15 @@ export class OwnRedis {
     return `redis://127.0.0.1:${this.port}`;
   }
 
-  async start(): Promise<void> {
+  async start(opts: { persistence?: boolean } = {}): Promise<void> {
+    const persistence =
+      opts.persistence === false
+        ? // Its own directory too, so no file the AOF runs left can be loaded.
+          ['--dir', await mkdtemp(join(this.dir, 'volatile-')), '--appendonly', 'no']
+        : ['--dir', this.dir, '--appendonly', 'yes', '--appendfsync', 'always'];
     this.child = spawn(
       'redis-server',
-      [
-        '--port',
-        String(this.port),
-        '--bind',
-        '127.0.0.1',
-        '--dir',
-        this.dir,
-        '--appendonly',
-        'yes',
-        '--appendfsync',
-        'always',
-        '--save',
-        '',
-      ],
+      ['--port', String(this.port), '--bind', '127.0.0.1', ...persistence, '--save', ''],
       { stdio: 'ignore' },
     );
     const probe = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => 100 });

@@ -18,6 +18,10 @@ describe('binaryReport', () => {
     const r = binaryReport(items);
     expect(r.precisionAtRecall50).toBe(1);
     expect(r.recallAtPrecision85).toBe(0.5);
+    // The care targets: recall 0.7 is first reached at 0.7 (2 of 3 taken are praise); precision
+    // 0.95 only at the top item.
+    expect(r.precisionAtRecall70).toBeCloseTo(2 / 3);
+    expect(r.recallAtPrecision95).toBe(0.5);
   });
 
   it('cannot split tied scores', () => {

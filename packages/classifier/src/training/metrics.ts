@@ -15,6 +15,9 @@ export interface BinaryReport {
   precisionAtRecall50: number;
   /** Best recall at any threshold with precision ≥ 0.85 (0 if unreachable). */
   recallAtPrecision85: number;
+  /** The care corpus' targets (issue 9): best precision with recall ≥ 0.7, best recall with precision ≥ 0.95. */
+  precisionAtRecall70: number;
+  recallAtPrecision95: number;
   positives: number;
 }
 
@@ -55,9 +58,13 @@ export function binaryReport(items: readonly Scored[]): BinaryReport {
   const recall = ratio(tp, tp + fn);
   let precisionAtRecall50 = Number.NaN;
   let recallAtPrecision85 = 0;
+  let precisionAtRecall70 = Number.NaN;
+  let recallAtPrecision95 = 0;
   for (const p of curve(items)) {
     if (p.recall >= 0.5 && !(p.precision <= precisionAtRecall50)) precisionAtRecall50 = p.precision;
     if (p.precision >= 0.85 && p.recall > recallAtPrecision85) recallAtPrecision85 = p.recall;
+    if (p.recall >= 0.7 && !(p.precision <= precisionAtRecall70)) precisionAtRecall70 = p.precision;
+    if (p.precision >= 0.95 && p.recall > recallAtPrecision95) recallAtPrecision95 = p.recall;
   }
   return {
     precision,
@@ -65,6 +72,8 @@ export function binaryReport(items: readonly Scored[]): BinaryReport {
     f1: ratio(2 * precision * recall, precision + recall),
     precisionAtRecall50,
     recallAtPrecision85,
+    precisionAtRecall70,
+    recallAtPrecision95,
     positives: tp + fn,
   };
 }

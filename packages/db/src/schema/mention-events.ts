@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, bigserial, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { mentions } from './mentions.js';
 
@@ -26,6 +27,8 @@ export const mentionEvents = pgTable(
   (t) => [
     index('mention_events_mention_id_idx').on(t.mentionId, t.id),
     index('mention_events_kind_id_idx').on(t.kind, t.id),
+    // Trends: thanked/rewarded per week, read by the time of the status change.
+    index('mention_events_to_status_at_idx').on(t.toStatus, t.at).where(sql.raw(`kind = 'status'`)),
   ],
 );
 

@@ -19,6 +19,8 @@ export interface FeedCursor {
 export interface FeedFilter {
   brand?: string;
   queryId?: number;
+  /** `x`, `mastodon`, `bluesky`, `push`, … exactly as stored. */
+  source?: string;
 }
 
 const RANK = sql.raw(FEED_RANK_SQL);
@@ -42,6 +44,7 @@ export async function listFeedJson(
   const where: SQL[] = [sql`${mentions.status} = 'new'`, sql`${sql.raw(EFFECTIVE_LABEL_SQL)} = 'praise'`];
   if (filter.brand) where.push(sql`lower(${mentions.brand}) = lower(${filter.brand})`); // any case
   if (filter.queryId !== undefined) where.push(sql`${mentions.queryId} = ${filter.queryId}`);
+  if (filter.source) where.push(sql`${mentions.source} = ${filter.source}`);
   if (page.after) where.push(sql`(${RANK}, ${mentions.id}) < (${page.after.rank}::float8, ${page.after.id}::int8)`);
   const query = db
     .select({

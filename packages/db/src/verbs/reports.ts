@@ -1,11 +1,14 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { EFFECTIVE_LABEL_SQL } from '../schema/mention-rank.js';
+import { staffNameKeySql } from './staff-aliases.js';
 
 export interface ReportRange {
   since: Date;
   until: Date;
   brand?: string;
+  /** Daily stats only: one source (`x`, `mastodon`, …). */
+  source?: string;
 }
 
 const rangeWhere = (r: ReportRange): SQL =>
@@ -40,7 +43,8 @@ export interface KudosEntry {
  * Praise per staff member named in it, most praised first, with the newest
  * `perStaff` mentions behind each count (the count itself covers them all). A staff
  * member is a name at one brand, matched case-insensitively ("Priya" and "priya" are one
- * person at Acme; Priya at Acme and Priya at Zephyr are two).
+ * person at Acme; Priya at Acme and Priya at Zephyr are two), with the variants a lead
+ * merged (staff_aliases: "Priya S.", "@priya_helps" → Priya) counted as that person.
  */
 export async function kudos(db: Db, range: ReportRange, perStaff: number): Promise<KudosEntry[]> {
   const result = await db.execute<{
@@ -54,19 +58,28 @@ export async function kudos(db: Db, range: ReportRange, perStaff: number): Promi
     posted_at: string;
     person: string;
   }>(sql`
-    WITH credited AS (
-      -- One row per mention and person, even if the post spells the name two ways.
-      SELECT DISTINCT ON (m.id, lower(s.name))
-             m.id, m.text, m.author_handle, m.url, m.brand, m.posted_at, s.name, lower(s.name) AS person
+    WITH praised AS (
+      SELECT m.id, m.text, m.author_handle, m.url, m.brand, m.posted_at, s.name
       FROM mentions m CROSS JOIN LATERAL jsonb_array_elements_text(m.staff) AS s(name)
       WHERE ${sql.raw(EFFECTIVE_LABEL_SQL)} = 'praise' AND ${rangeWhere(range)}
-      ORDER BY m.id, lower(s.name), s.name COLLATE "C"
+    ), named AS (
+      -- Each name credited, as the person it is merged into when a lead merged it.
+      SELECT p.id, p.text, p.author_handle, p.url, p.brand, p.posted_at,
+             coalesce(a.person, p.name) AS name, lower(coalesce(a.person, p.name)) AS person,
+             a.id IS NOT NULL AS merged
+      FROM praised p LEFT JOIN staff_aliases a
+        ON lower(a.brand) = lower(p.brand) AND a.alias = ${sql.raw(staffNameKeySql('p.name'))}
+    ), credited AS (
+      -- One row per mention and person, even if the post spells the name two ways.
+      SELECT DISTINCT ON (id, person) * FROM named
+      ORDER BY id, person, merged DESC, name COLLATE "C"
     ), spelled AS (
-      -- Most common spelling; ties go to the capitalised one ("Priya" before "priya").
+      -- The merged-into name, else the most common spelling; ties go to the capitalised
+      -- one ("Priya" before "priya").
       SELECT DISTINCT ON (brand, person) brand, person, name AS staff
       FROM credited
       GROUP BY brand, person, name
-      ORDER BY brand, person, count(*) DESC, name COLLATE "C"
+      ORDER BY brand, person, bool_or(merged) DESC, count(*) DESC, name COLLATE "C"
     ), ranked AS (
       SELECT c.*, count(*) OVER (PARTITION BY c.brand, c.person)::int AS total,
              row_number() OVER (PARTITION BY c.brand, c.person ORDER BY c.posted_at DESC, c.id DESC) AS n
@@ -125,6 +138,7 @@ export async function dailyStats(db: Db, range: ReportRange): Promise<DayStats[]
            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM scored_at - posted_at))::float8 AS median
     FROM mentions WHERE ${rangeWhere({ since: range.since, until: range.until })}
       ${range.brand ? sql`AND lower(brand) = lower(${range.brand})` : sql``}
+      ${range.source ? sql`AND source = ${range.source}` : sql``}
     GROUP BY 1, 2 ORDER BY 1, 2`);
   return result.rows.map((r) => ({
     day: String(r.day),

@@ -7,8 +7,9 @@ import fp from 'fastify-plugin';
 const BASE = '/admin/queues';
 
 /**
- * The BullMQ dashboard at /admin/queues: every route of it needs an admin key, and it is
- * kept out of the OpenAPI document. Its page runs an inline bootstrap script, so the
+ * The BullMQ dashboard at /admin/queues: every route of it needs an admin key (a Bearer
+ * header, or the care app's session cookie, so the app can link to it), and it is kept
+ * out of the OpenAPI document. Its page runs an inline bootstrap script, so the
  * content-security policy is relaxed for these routes only.
  */
 export const bullBoard = fp(
@@ -21,6 +22,8 @@ export const bullBoard = fp(
         route.config = {
           ...route.config,
           scope: 'admin',
+          // Its page cannot send our CSRF header; a signed-in browser's writes prove same origin instead.
+          csrfSameOrigin: true,
           helmet: { contentSecurityPolicy: false },
         } as typeof route.config;
         route.schema = { ...route.schema, hide: true };

@@ -46,13 +46,15 @@ export const errorHandler = fp(async (app: FastifyInstance) => {
     const message = status >= 500 ? 'internal error' : validationMessage(err);
     return reply.status(status).send({ error: { code, message, requestId: String(req.id) } });
   });
-  app.setNotFoundHandler((req, reply) =>
-    reply.status(404).send({
+  app.setNotFoundHandler(async (req, reply) => {
+    // The care app's own paths (registered later, plugins/web-app.ts) get its page.
+    if (app.hasDecorator('webApp') && (await app.webApp.fallback(req, reply))) return reply;
+    return reply.status(404).send({
       error: {
         code: 'not_found',
         message: `no route ${req.method} ${req.url.split('?')[0]}`,
         requestId: String(req.id),
       },
-    }),
-  );
+    });
+  });
 });

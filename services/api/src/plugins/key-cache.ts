@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { ApiKeyIdentity } from './auth.js';
+import type { ApiKeyIdentity } from './identity.js';
 
 const TTL_MS = 60_000;
 

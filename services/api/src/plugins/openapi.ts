@@ -16,11 +16,17 @@ export const openapi = fp(
         info: {
           title: 'Good Chatter API',
           description:
-            'Praise and complaints about your brand, for care teams. Authenticate with `Authorization: Bearer <key>`.',
+            'Praise and complaints about your brand, for care teams. Authenticate with `Authorization: Bearer <key>`, or (the care app) with the session cookie from `POST /v1/session` plus `x-csrf-token` on writes.',
           version: '1.0.0',
         },
-        components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } },
-        security: [{ apiKey: [] }],
+        components: {
+          securitySchemes: {
+            apiKey: { type: 'http', scheme: 'bearer' },
+            // The care app's sign-in (POST /v1/session); writes also need x-csrf-token.
+            sessionCookie: { type: 'apiKey', in: 'cookie', name: 'gc_session' },
+          },
+        },
+        security: [{ apiKey: [] }, { sessionCookie: [] }],
       },
       transform: jsonSchemaTransform,
     });

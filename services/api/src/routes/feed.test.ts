@@ -25,6 +25,7 @@ beforeAll(async () => {
     mentionRow(6, { externalId: 'thanked', postedAt: new Date(now) }),
     mentionRow(7, { externalId: 'overridden', postedAt: new Date(now) }),
     mentionRow(8, { externalId: 'other-brand', brand: 'Other', postedAt: new Date(now - 2 * HOUR) }),
+    mentionRow(9, { externalId: 'toot', source: 'mastodon', postedAt: new Date(now - 200 * HOUR) }),
   ];
   const inserted = await insertMentions(h.database.db, rows);
   const byExt = new Map(rows.map((r, i) => [r.externalId, inserted[i]?.id as number]));
@@ -41,7 +42,7 @@ describe('GET /v1/feed', () => {
   it('lists new praise by reward-worthiness (confidence, reach, recency)', async () => {
     const res = await h.call({ method: 'GET', url: '/v1/feed' });
     expect(res.status).toBe(200);
-    expect(ids(res.body)).toEqual(['big', 'sure', 'small', 'other-brand', 'old-big']);
+    expect(ids(res.body)).toEqual(['big', 'sure', 'small', 'other-brand', 'old-big', 'toot']);
     const scores = res.body.data.map((m: { worthiness: number }) => m.worthiness);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(res.body.data[0]).toMatchObject({ label: 'praise', status: 'new' });
@@ -53,10 +54,16 @@ describe('GET /v1/feed', () => {
     const second = await h.call({ method: 'GET', url: `/v1/feed?limit=2&cursor=${first.body.nextCursor}` });
     expect(ids(second.body)).toEqual(['small', 'other-brand']);
     const third = await h.call({ method: 'GET', url: `/v1/feed?limit=2&cursor=${second.body.nextCursor}` });
-    expect(ids(third.body)).toEqual(['old-big']);
+    expect(ids(third.body)).toEqual(['old-big', 'toot']);
     expect(third.body.nextCursor).toBeNull();
     const brand = await h.call({ method: 'GET', url: '/v1/feed?brand=Other' });
     expect(ids(brand.body)).toEqual(['other-brand']);
+  });
+
+  it('filters by source', async () => {
+    const res = await h.call({ method: 'GET', url: '/v1/feed?source=mastodon' });
+    expect(ids(res.body)).toEqual(['toot']);
+    expect((await h.call({ method: 'GET', url: '/v1/feed?source=bluesky' })).body.data).toEqual([]);
   });
 
   it.each(['limit=0', 'cursor=abc', 'sort=newest', 'queryId=x'])('rejects %s with a 400', async (qs) => {

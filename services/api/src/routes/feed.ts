@@ -10,6 +10,12 @@ const FeedQuery = z
   .object({
     brand: z.string().min(1).max(200).optional(),
     queryId: z.coerce.number().int().positive().max(INT4_MAX).optional(),
+    source: z
+      .string()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe('only mentions from this source (`x`, `mastodon`, `bluesky`, `push`, …)'),
     limit: z.coerce.number().int().min(1).max(100).default(50),
     cursor: z.string().max(200).optional(),
   })
@@ -39,7 +45,7 @@ export const feedRoutes: FastifyPluginAsyncZod = async (app) => {
       const body = await app.reads.read(`feed?${JSON.stringify(q)}`, async () => {
         const { items, next } = await listFeedJson(
           app.database.db,
-          { brand: q.brand, queryId: q.queryId },
+          { brand: q.brand, queryId: q.queryId, source: q.source },
           { limit: q.limit, after: q.cursor ? decodeFeedCursor(q.cursor) : undefined },
         );
         // Postgres rendered each item (see MENTION_JSON_SQL): assemble, do not re-serialise.

@@ -14,15 +14,23 @@ import {
   QueryParams,
   QueryView,
   queryProblem,
+  type SourceAbilities,
   toQueryView,
 } from './queries/schemas.js';
+import { sourceAbilitiesFromEnv } from './queries/source-abilities.js';
 
 const errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const tags = ['tracked queries'];
 
+export interface QueryRouteOptions {
+  /** Default: read from the environment at registration (see source-abilities.ts). */
+  sources?: SourceAbilities;
+}
+
 /** Tracked queries: /v1/queries (issue 4). Thin: rules live in the db verbs and schemas. */
-export const queryRoutes: FastifyPluginAsyncZod = async (app) => {
+export const queryRoutes: FastifyPluginAsyncZod<QueryRouteOptions> = async (app, opts) => {
   const db = () => app.database.db;
+  const abilities = opts.sources ?? sourceAbilitiesFromEnv();
   // The queues plugin owns the API's queue handles (right prefix, closed with the app).
   const pollQueue = app.queues.all.find((q) => q.name === QUEUES.poll);
   if (!pollQueue) throw new Error('the queues plugin must be registered before the query routes');
@@ -38,7 +46,7 @@ export const queryRoutes: FastifyPluginAsyncZod = async (app) => {
     if (source === 'replay' && !allows(req.apiKey?.scopes ?? [], 'admin')) {
       throw new HttpError(403, 'replay queries read a file on the server: they need the admin scope');
     }
-    const problem = queryProblem(source, text);
+    const problem = queryProblem(source, text, abilities);
     if (problem) throw new HttpError(400, `body.query: ${problem}`);
   };
 

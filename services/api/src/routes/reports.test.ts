@@ -123,6 +123,11 @@ describe('GET /v1/stats', () => {
     ]);
     const zephyr = await h.call({ method: 'GET', url: `/v1/stats?${range}&brand=Zephyr` });
     expect(zephyr.body.data).toHaveLength(1);
+    // Per source: every row here came from the replay source.
+    const replay = await h.call({ method: 'GET', url: `/v1/stats?${range}&source=replay` });
+    expect(replay.body.data).toEqual(res.body.data);
+    const mastodon = await h.call({ method: 'GET', url: `/v1/stats?${range}&source=mastodon` });
+    expect(mastodon.body.data).toEqual([]);
   });
 
   it('validates and needs a key', async () => {

@@ -1,26 +1,11 @@
-import { dailyStats, kudos } from '@goodchatter/db';
+import { dailyStats } from '@goodchatter/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody } from '../errors.js';
 import { RangeQuery, toRange } from '../schemas.js';
+import { KudosAnswer, kudosAnswer } from './kudos-view.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 429: ErrorBody };
-
-const KudosEntry = z.object({
-  staff: z.string().describe('the most common spelling of the name at this brand'),
-  brand: z.string().nullable().describe('staff are counted per brand: the same name at two brands is two people'),
-  count: z.number().int(),
-  mentions: z.array(
-    z.object({
-      id: z.string(),
-      text: z.string(),
-      authorHandle: z.string(),
-      url: z.string().nullable(),
-      brand: z.string().nullable(),
-      postedAt: z.string(),
-    }),
-  ),
-});
 
 const DayStats = z.object({
   day: z.string().describe('UTC day of posting, YYYY-MM-DD'),
@@ -50,21 +35,10 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: RangeQuery.extend({
           perStaff: z.coerce.number().int().min(1).max(500).default(50).describe('newest mentions listed per person'),
         }).strict(),
-        response: { 200: z.object({ since: z.string(), until: z.string(), data: z.array(KudosEntry) }), ...errors },
+        response: { 200: KudosAnswer, ...errors },
       },
     },
-    async (req) => {
-      const range = toRange(req.query);
-      const entries = await kudos(app.database.db, range, req.query.perStaff);
-      return {
-        since: range.since.toISOString(),
-        until: range.until.toISOString(),
-        data: entries.map((e) => ({
-          ...e,
-          mentions: e.mentions.map((m) => ({ ...m, id: String(m.id), postedAt: m.postedAt.toISOString() })),
-        })),
-      };
-    },
+    async (req) => kudosAnswer(app.database.db, toRange(req.query), req.query.perStaff),
   );
 
   app.get(
@@ -73,13 +47,15 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         summary: 'Per day and brand: labels, praise ratio, thanked/rewarded, median time to store',
         tags: ['reports'],
-        querystring: RangeQuery.strict(),
+        querystring: RangeQuery.extend({
+          source: z.string().min(1).max(100).optional().describe('only mentions from this source (`x`, `mastodon`, …)'),
+        }).strict(),
         response: { 200: z.object({ since: z.string(), until: z.string(), data: z.array(DayStats) }), ...errors },
       },
     },
     async (req) => {
       const range = toRange(req.query);
-      const days = await dailyStats(app.database.db, range);
+      const days = await dailyStats(app.database.db, { ...range, source: req.query.source });
       return {
         since: range.since.toISOString(),
         until: range.until.toISOString(),

@@ -3,21 +3,23 @@
  * (people write them), milliseconds in the database for the interval (BullMQ's unit).
  */
 import { readsTodayOf, type TrackedQuery } from '@goodchatter/db';
-import { validateXQuery } from '@goodchatter/sources';
+import { validateBlueskyQuery, validateMastodonQuery, validateXQuery } from '@goodchatter/sources';
 import { z } from 'zod';
 
-export const QuerySource = z.enum(['x', 'replay']);
+export const QuerySource = z.enum(['x', 'mastodon', 'bluesky', 'replay']);
 export const QueryStatus = z.enum(['active', 'failing', 'paused']);
 
 const SEVEN_DAYS = 7 * 24 * 3600;
 
 const brand = z.string().trim().min(1, 'must not be empty').max(200).describe('The brand the mentions are about');
-// X's own rules (length, quotes, parentheses) are checked per source in `queryProblem`.
+// Each source's own rules (X: length, quotes, parentheses) are checked in `queryProblem`.
 const query = z
   .string()
   .trim()
   .max(4096)
-  .describe('An X search query (≤ 512 characters, balanced quotes and parentheses), or a JSONL file path for replay');
+  .describe(
+    'X: a search query (≤ 512 characters, balanced quotes and parentheses). Mastodon: `#tag` or `#a OR #b` (up to 5; the public tag timeline), or any other text (full-text search; needs MASTODON_ACCESS_TOKEN). Bluesky: search text (≤ 512 characters). replay: a JSONL file path',
+  );
 const pollIntervalSeconds = z
   .number()
   .int()
@@ -128,8 +130,16 @@ export function toQueryView(q: TrackedQuery, now = new Date()): QueryView {
   };
 }
 
+/** What the sources can do here, as far as a query's validity depends on it. */
+export interface SourceAbilities {
+  /** MASTODON_ACCESS_TOKEN is set: Mastodon answers full-text searches only for a signed-in account. */
+  mastodonSearch: boolean;
+}
+
 /** Why `text` is not a usable query for `source`, in words for a 400; null when it is fine. */
-export function queryProblem(source: string, text: string): string | null {
+export function queryProblem(source: string, text: string, abilities: SourceAbilities): string | null {
   if (source === 'x') return validateXQuery(text);
+  if (source === 'mastodon') return validateMastodonQuery(text, { canSearch: abilities.mastodonSearch });
+  if (source === 'bluesky') return validateBlueskyQuery(text);
   return text.trim() === '' ? 'query must not be empty' : null;
 }

@@ -46,6 +46,17 @@ export const streamRoutes: FastifyPluginAsyncZod<{ queuePrefix: string; heartbea
       },
     },
     async (req, reply) => {
+      // HEAD: Node sends no body for it, so a stream's writes would never flush its headers
+      // and the request would hang. The headers are the whole answer.
+      if (req.method === 'HEAD') {
+        reply.hijack();
+        reply.raw.writeHead(200, {
+          ...(reply.getHeaders() as Record<string, string>),
+          'content-type': 'text/event-stream; charset=utf-8',
+        });
+        reply.raw.end();
+        return;
+      }
       const labels = new Set(req.query.labels.split(','));
       const res = reply.raw;
       // 1. Clean-up first, before any await: a client that leaves while we subscribe or

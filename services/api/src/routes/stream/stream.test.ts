@@ -125,6 +125,17 @@ describe('GET /v1/stream', () => {
     c.close();
   });
 
+  it('answers HEAD with its headers at once, holding no stream open', async () => {
+    const res = await fetch(`${base}/v1/stream`, {
+      method: 'HEAD',
+      headers: { authorization: `Bearer ${h.keys.read}` },
+      signal: AbortSignal.timeout(5000),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    await waitFor('no subscriber left', () => h.app.streams.subscribers() === 0);
+  });
+
   it('checks the key and the query', async () => {
     expect((await h.call({ method: 'GET', url: '/v1/stream', key: null })).status).toBe(401);
     const bad = await h.call({ method: 'GET', url: '/v1/stream?labels=praise,spam' });
