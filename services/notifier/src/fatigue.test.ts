@@ -150,6 +150,23 @@ describe('events and filters', () => {
     });
   });
 
+  it('sends only the source a subscription filters on', async () => {
+    const r = await receiver();
+    const brand = h.brand();
+    await h.subscribe({ url: r.url, brand, source: 'mastodon' });
+    const fromTest = await h.mention(brand);
+    const fromMastodon = await h.mention(brand, { source: 'mastodon' });
+    await h.alert(fromTest);
+    await h.alert(fromMastodon);
+    await waitFor('the mastodon praise', () => r.received.length === 1);
+    await pause(300);
+    expect(r.received).toHaveLength(1);
+    expect(bodies(r)[0]).toMatchObject({
+      type: 'mention.praise',
+      data: { id: String(fromMastodon), source: 'mastodon' },
+    });
+  });
+
   it('never sends one event twice to a subscription, however often its alert is raised', async () => {
     const r = await receiver();
     const brand = h.brand();

@@ -18,6 +18,8 @@ export const webhooks = pgTable('webhooks', {
   brand: text('brand'),
   minConfidence: real('min_confidence'),
   minFollowers: integer('min_followers'),
+  /** Only mentions from this source (`x`, `mastodon`, `bluesky`, …). */
+  source: text('source'),
   /** Alert fatigue: one digest every N minutes instead of one request per event. */
   digestMinutes: integer('digest_minutes'),
   /** At most this many deliveries per rolling hour; the rest are logged as skipped. */

@@ -19,7 +19,7 @@ export interface FeedCursor {
 export interface FeedFilter {
   brand?: string;
   queryId?: number;
-  /** `x`, `mastodon`, `bluesky`, `push`, … exactly as stored. */
+  /** `x`, `mastodon`, `bluesky`, `push`, … (any case). */
   source?: string;
 }
 
@@ -44,7 +44,7 @@ export async function listFeedJson(
   const where: SQL[] = [sql`${mentions.status} = 'new'`, sql`${sql.raw(EFFECTIVE_LABEL_SQL)} = 'praise'`];
   if (filter.brand) where.push(sql`lower(${mentions.brand}) = lower(${filter.brand})`); // any case
   if (filter.queryId !== undefined) where.push(sql`${mentions.queryId} = ${filter.queryId}`);
-  if (filter.source) where.push(sql`${mentions.source} = ${filter.source}`);
+  if (filter.source) where.push(sql`lower(${mentions.source}) = lower(${filter.source})`); // any case, as /v1/mentions
   if (page.after) where.push(sql`(${RANK}, ${mentions.id}) < (${page.after.rank}::float8, ${page.after.id}::int8)`);
   const query = db
     .select({

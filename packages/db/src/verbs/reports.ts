@@ -138,7 +138,7 @@ export async function dailyStats(db: Db, range: ReportRange): Promise<DayStats[]
            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM scored_at - posted_at))::float8 AS median
     FROM mentions WHERE ${rangeWhere({ since: range.since, until: range.until })}
       ${range.brand ? sql`AND lower(brand) = lower(${range.brand})` : sql``}
-      ${range.source ? sql`AND source = ${range.source}` : sql``}
+      ${range.source ? sql`AND lower(source) = lower(${range.source})` : sql``}
     GROUP BY 1, 2 ORDER BY 1, 2`);
   return result.rows.map((r) => ({
     day: String(r.day),

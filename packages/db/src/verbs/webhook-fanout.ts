@@ -45,7 +45,8 @@ async function fanOut(
       sql`${webhooks.active} AND ${type} = ANY(${webhooks.events})
         AND (${webhooks.brand} IS NULL OR lower(${webhooks.brand}) = lower(${m.brand ?? ''}))
         AND (${webhooks.minConfidence} IS NULL OR ${m.labelOverride === null ? m.confidence : 1} >= ${webhooks.minConfidence})
-        AND (${webhooks.minFollowers} IS NULL OR ${m.authorFollowers ?? 0} >= ${webhooks.minFollowers})`,
+        AND (${webhooks.minFollowers} IS NULL OR ${m.authorFollowers ?? 0} >= ${webhooks.minFollowers})
+        AND (${webhooks.source} IS NULL OR lower(${webhooks.source}) = lower(${m.source}))`,
     );
   if (subs.length === 0) return undefined;
   const eventId = await insertEvent(tx, type, m.id, data);

@@ -23,6 +23,8 @@ export const WebhookFilters = z
     brand: z.string().trim().min(1).max(200).nullable().default(null),
     minConfidence: z.number().min(0).max(1).nullable().default(null),
     minFollowers: z.number().int().min(0).max(INT4_MAX).nullable().default(null),
+    /** Only mentions from this source (`x`, `mastodon`, `bluesky`, `push`, …; any case). */
+    source: z.string().trim().min(1).max(100).nullable().default(null),
   })
   .strict();
 
@@ -43,7 +45,7 @@ export const CreateWebhookBody = z
   .object({
     ...settings,
     description: settings.description.default(null),
-    filters: settings.filters.default({ brand: null, minConfidence: null, minFollowers: null }),
+    filters: settings.filters.default({ brand: null, minConfidence: null, minFollowers: null, source: null }),
     format: settings.format.default('json'),
     active: settings.active.default(true),
     digestMinutes: settings.digestMinutes.default(null),
@@ -72,6 +74,7 @@ export const WebhookView = z.object({
     brand: z.string().nullable(),
     minConfidence: z.number().nullable(),
     minFollowers: z.number().nullable(),
+    source: z.string().nullable(),
   }),
   digestMinutes: z.number().nullable(),
   hourlyCap: z.number().nullable(),
@@ -97,7 +100,7 @@ export function toWebhookView(w: WebhookRow): z.infer<typeof WebhookView> {
     events: w.events,
     format: w.format,
     active: w.active,
-    filters: { brand: w.brand, minConfidence: w.minConfidence, minFollowers: w.minFollowers },
+    filters: { brand: w.brand, minConfidence: w.minConfidence, minFollowers: w.minFollowers, source: w.source },
     digestMinutes: w.digestMinutes,
     hourlyCap: w.hourlyCap,
     consecutiveFailures: w.consecutiveFailures,

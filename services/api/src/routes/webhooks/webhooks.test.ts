@@ -28,7 +28,7 @@ describe('/v1/webhooks', () => {
       events: ['mention.praise'],
       format: 'slack',
       active: true,
-      filters: { brand: 'Acme', minConfidence: 0.8, minFollowers: null },
+      filters: { brand: 'Acme', minConfidence: 0.8, minFollowers: null, source: null },
       digestMinutes: null,
       hourlyCap: 10,
       consecutiveFailures: 0,
@@ -64,13 +64,13 @@ describe('/v1/webhooks', () => {
     const { body: created } = await create();
     const patched = await call('PATCH', `/v1/webhooks/${created.id}`, {
       events: ['mention.complaint', 'mention.status_changed'],
-      filters: { minFollowers: 1000 },
+      filters: { minFollowers: 1000, source: 'bluesky' },
       digestMinutes: 15,
     });
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({
       events: ['mention.complaint', 'mention.status_changed'],
-      filters: { brand: null, minConfidence: null, minFollowers: 1000 },
+      filters: { brand: null, minConfidence: null, minFollowers: 1000, source: 'bluesky' },
       digestMinutes: 15,
     });
     const rotated = await call('POST', `/v1/webhooks/${created.id}/rotate-secret`);
