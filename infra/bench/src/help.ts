@@ -10,6 +10,10 @@ remove them at the end.
       (autocannon), with and without shared reads, beside a bare Fastify route
   pipeline [N] [--concurrency=4] [--batch=100]
       replay N synthetic mentions (default 50,000) through ingest → score → store
+  pipeline --scorers=N[,N…] [M] [--batch=100] [--concurrency=4] [--lock-ms=30000]
+      M mentions (default 20,000) pushed to the score queue and stored by N scorer
+      processes, for each N given (--scorers=1,2,4 prints the scaling curve): mentions/s,
+      CPU use and load, batch hold times, stalled jobs
   ingest [N] [--source=x|mastodon|bluesky] [--polls=1] [--concurrency=4]
       N posts (default 20,000) on the source's fake API, read by the real adapter and
       stored; prints posts/s and read requests per stored post

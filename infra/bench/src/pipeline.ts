@@ -9,6 +9,7 @@ import { startScorer } from '@goodchatter/scorer';
 import { waitFor, writeSyntheticReplay } from '@goodchatter/testing';
 import { pino } from 'pino';
 import { createBenchEnv, flag } from './bench-env.js';
+import { benchPipelineScorers } from './pipeline-scorers.js';
 
 /**
  * `pnpm bench pipeline [N] [--concurrency=C] [--batch=B]`: replays N synthetic mentions
@@ -16,6 +17,8 @@ import { createBenchEnv, flag } from './bench-env.js';
  * throughput and end-to-end latency (batch enqueued by ingest → row stored).
  */
 export async function benchPipeline(args: string[]): Promise<void> {
+  // With --scorers=N the scorers run as N processes of their own (pipeline-scorers.ts).
+  if (args.some((a) => a.startsWith('--scorers='))) return benchPipelineScorers(args);
   const n = Number(args.find((a) => /^\d+$/.test(a)) ?? 50_000);
   const concurrency = flag(args, 'concurrency', 4);
   const batch = flag(args, 'batch', 100);

@@ -95,6 +95,15 @@ describe('docker-compose.yml', () => {
     ]);
   });
 
+  it('scales the workers (`docker compose up --scale scorer=3`): no fixed container name or host port', () => {
+    for (const name of ['ingest', 'scorer', 'notifier']) {
+      const svc = compose.services[name];
+      // A container_name or a published host port allows one container only.
+      expect(svc.container_name, name).toBeUndefined();
+      expect(svc.ports, name).toBeUndefined();
+    }
+  });
+
   it('the Dockerfile builds every service and prunes dev dependencies', () => {
     const dockerfile = readFileSync(`${root}infra/Dockerfile`, 'utf8');
     expect(dockerfile).toMatch(/pnpm install --frozen-lockfile/);

@@ -10,6 +10,7 @@ Waits up to STARTUP_TIMEOUT_MS (60 s; 0 waits for ever) for Postgres and Redis, 
 Settings come from the environment; the main ones:
   DATABASE_URL           Postgres (default postgres://postgres@127.0.0.1:5432/goodchatter)
   REDIS_URL              Redis for the queues (default redis://127.0.0.1:6379)
+  REDIS_CLUSTER_ENABLED  true: a Redis Cluster, seeded from REDIS_CLUSTER_NODES (host:port,…)
   GOODCHATTER_ADMIN_KEY  admin API key, 24+ characters (default: one is made for this run)
   PORT, HOST             where the API listens (default 3000 on 127.0.0.1)
   DEMO                   auto | on | off: the bundled demo source

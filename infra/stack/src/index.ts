@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { EnvError, onShutdownSignal, waitForDependenciesOrExit } from '@goodchatter/core';
 import { postgresDependency } from '@goodchatter/db';
-import { redisDependency } from '@goodchatter/queues';
+import { type RedisTarget, redisDependency, redisTarget } from '@goodchatter/queues';
 import { destination, pino } from 'pino';
 import pretty from 'pino-pretty';
 import { loadStackEnv } from './env.js';
@@ -17,8 +17,10 @@ if (process.argv.includes('--help') || process.argv.includes('-h')) {
 // Locally, with no admin key configured, make one for this run so the API can be tried at once.
 const generatedKey = process.env.GOODCHATTER_ADMIN_KEY ? undefined : `gc_dev_${randomBytes(24).toString('base64url')}`;
 let env: ReturnType<typeof loadStackEnv>;
+let redisAt: RedisTarget;
 try {
   env = loadStackEnv({ ...process.env, GOODCHATTER_ADMIN_KEY: process.env.GOODCHATTER_ADMIN_KEY ?? generatedKey });
+  redisAt = redisTarget(env);
 } catch (err) {
   if (!(err instanceof EnvError)) throw err;
   console.error(err.message);
@@ -30,7 +32,7 @@ const logger = pino(
   { name: 'goodchatter', level: env.LOG_LEVEL },
   process.stdout.isTTY ? pretty({ sync: true, singleLine: true, ignore: 'pid,hostname' }) : destination({ sync: true }),
 );
-await waitForDependenciesOrExit([postgresDependency(env.DATABASE_URL), redisDependency(env.REDIS_URL)], {
+await waitForDependenciesOrExit([postgresDependency(env.DATABASE_URL), redisDependency(redisAt)], {
   timeoutMs: env.STARTUP_TIMEOUT_MS,
   log: logger,
 });

@@ -3,7 +3,7 @@ import { runShutdownSteps, waitForDependencies } from '@goodchatter/core';
 import { createDatabase, postgresDependency, type TrackedQuery } from '@goodchatter/db';
 import { buildSources, ensureDemoQuery, startIngest } from '@goodchatter/ingest';
 import { notifierSettings, startNotifier } from '@goodchatter/notifier';
-import { closeRedis, createRedis } from '@goodchatter/queues';
+import { closeRedis, createRedis, redisTarget } from '@goodchatter/queues';
 import { startScorer } from '@goodchatter/scorer';
 import type { Logger } from 'pino';
 import type { StackEnv } from './env.js';
@@ -31,8 +31,10 @@ export async function startStack(env: StackEnv, logger: Logger): Promise<Stack> 
     log: logger,
   });
   const database = createDatabase(env.DATABASE_URL, { max: 20, applicationName: 'goodchatter-stack', logger });
-  const workerRedis = createRedis(env.REDIS_URL, 'worker', { logger });
-  const apiRedis = createRedis(env.REDIS_URL, 'producer', { logger });
+  // Standalone Redis, or a Redis Cluster (REDIS_CLUSTER_ENABLED) for every service.
+  const redisAt = redisTarget(env);
+  const workerRedis = createRedis(redisAt, 'worker', { logger });
+  const apiRedis = createRedis(redisAt, 'producer', { logger });
   const prefix = env.QUEUE_PREFIX;
   const lockDurationMs = env.JOB_LOCK_MS;
 

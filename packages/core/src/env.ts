@@ -1,5 +1,10 @@
 import { z } from 'zod';
 
+/** `true`/`1`/`yes` → true, `false`/`0`/`no`/empty → false; anything else is an error. */
+export const booleanFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
 /** Settings every service reads. Defaults work with the local Postgres and Redis. */
 export const BaseEnv = z.object({
   DATABASE_URL: z
@@ -10,6 +15,17 @@ export const BaseEnv = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'must be a redis:// URL')
     .default('redis://127.0.0.1:6379'),
+  /**
+   * Use a Redis Cluster (ioredis `Cluster`) for everything in Redis, seeded from
+   * REDIS_CLUSTER_NODES; REDIS_URL then only gives the user, password and TLS of every node.
+   */
+  REDIS_CLUSTER_ENABLED: booleanFromEnv.default(false),
+  /** Seed nodes of the cluster, `host:port,host:port,…` (any few of its nodes). */
+  REDIS_CLUSTER_NODES: z
+    .string()
+    .trim()
+    .regex(/^[^,\s]+:\d{1,5}(\s*,\s*[^,\s]+:\d{1,5})*$/, 'comma-separated host:port')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Redis key prefix of every queue; two deployments sharing one Redis need different ones. */
   QUEUE_PREFIX: z
@@ -22,11 +38,6 @@ export const BaseEnv = z.object({
   STARTUP_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
 });
 export type BaseEnv = z.infer<typeof BaseEnv>;
-
-/** `true`/`1`/`yes` → true, `false`/`0`/`no`/empty → false; anything else is an error. */
-export const booleanFromEnv = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 export class EnvError extends Error {
   override readonly name = 'EnvError';

@@ -9,6 +9,8 @@ export interface Dependency {
   /** As people call it: `Postgres`, `Redis`. */
   name: string;
   url: string;
+  /** How logs name where it is, when not by its URL (a Redis Cluster's seed nodes). */
+  where?: string;
   /** Resolves once the dependency answers; rejects with why not. */
   check(): Promise<void>;
   /** A reason when the failure is one retrying cannot fix (bad credentials); else undefined. */
@@ -69,7 +71,7 @@ export async function waitForDependencies(
   const patience = forever ? 'retrying until it does (STARTUP_TIMEOUT_MS=0)' : `retrying for up to ${seconds} s`;
   await Promise.all(
     deps.map(async (dep) => {
-      const where = `${dep.name} at ${redactUrl(dep.url)}`;
+      const where = `${dep.name} at ${dep.where ?? redactUrl(dep.url)}`;
       let lastCause: string | undefined;
       for (let wait = 250; ; wait = Math.min(wait * 2, 5000)) {
         try {

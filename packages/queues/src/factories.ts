@@ -1,14 +1,18 @@
 import { rateLimited } from '@goodchatter/core';
 import { type Job, type JobsOptions, Queue, UnrecoverableError, Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
-import { DEFAULT_PREFIX, type QueueName } from './names.js';
+import { DEFAULT_PREFIX, type QueueName, queueKeyPrefix } from './names.js';
 import { isOutageError, OutageError } from './outage.js';
 import { PAYLOADS, type PayloadOf } from './payloads.js';
+import type { RedisConnection } from './redis.js';
 
 export interface QueueDeps {
-  connection: Redis;
+  /** A standalone Redis or a Cluster; with a Cluster each queue's keys get a hash tag (queueKeyPrefix). */
+  connection: RedisConnection;
   prefix?: string;
 }
+
+const bullPrefix = (name: QueueName, deps: QueueDeps) =>
+  queueKeyPrefix(deps.prefix ?? DEFAULT_PREFIX, name, deps.connection.isCluster);
 
 /** Bounded history, retries with exponential backoff: the defaults every queue shares. */
 export const DEFAULT_JOB_OPTIONS: JobsOptions = {
@@ -21,7 +25,7 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
 export function createQueue<N extends QueueName>(name: N, deps: QueueDeps): Queue<PayloadOf<N>> {
   const queue = new Queue<PayloadOf<N>>(name, {
     connection: deps.connection,
-    prefix: deps.prefix ?? DEFAULT_PREFIX,
+    prefix: bullPrefix(name, deps),
     defaultJobOptions: DEFAULT_JOB_OPTIONS,
   });
   // A queue's 'error' events are its connection's errors, which that connection's own
@@ -65,7 +69,7 @@ export function createWorker<N extends QueueName, R>(
     },
     {
       connection: opts.connection,
-      prefix: opts.prefix ?? DEFAULT_PREFIX,
+      prefix: bullPrefix(name, opts),
       concurrency: opts.concurrency ?? 1,
       lockDuration,
       stalledInterval: lockDuration,

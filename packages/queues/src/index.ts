@@ -6,5 +6,15 @@ export * from './names.js';
 export * from './outage.js';
 export * from './payloads.js';
 export * from './poll-schedules.js';
-export { closeRedis, createRedis } from './redis.js';
+export {
+  closeRedis,
+  createCluster,
+  createRedis,
+  describeRedisTarget,
+  duplicateRedis,
+  type RedisConnection,
+  type RedisEnv,
+  type RedisTarget,
+  redisTarget,
+} from './redis.js';
 export { bullmqSetupProblems, redisDependency } from './redis-ready.js';

@@ -1,10 +1,12 @@
-import type { Redis } from 'ioredis';
 import { DEFAULT_PREFIX } from './names.js';
+import type { RedisConnection } from './redis.js';
 
 /**
  * Newly stored mentions, as a Redis stream the API's live feed (`GET /v1/stream`) reads.
  * Entry ids are the SSE event ids, so a client resumes with `Last-Event-ID`. The stream
- * keeps about the last `MENTION_EVENTS_MAXLEN` entries: enough to bridge a reconnect.
+ * keeps about the last `MENTION_EVENTS_MAXLEN` entries: enough to bridge a reconnect. It is
+ * one key, and every command on it (the scorer's XADD pipeline, the API's XREAD) names only
+ * it, so it needs no hash tag in a Redis Cluster.
  */
 export const mentionEventsKey = (prefix = DEFAULT_PREFIX) => `${prefix}:events:mentions`;
 export const MENTION_EVENTS_MAXLEN = 10_000;
@@ -20,7 +22,7 @@ export interface StoredMentionEvent {
  * only; it is stored and in every other view.
  */
 export async function publishStoredMentions(
-  redis: Redis,
+  redis: RedisConnection,
   stored: StoredMentionEvent[],
   prefix = DEFAULT_PREFIX,
 ): Promise<void> {

@@ -1,23 +1,42 @@
 import { type Dependency, redactUrl } from '@goodchatter/core';
-import { Redis } from 'ioredis';
+import { Cluster, Redis } from 'ioredis';
+import { createCluster, type RedisTarget } from './redis.js';
+
+const PROBE = {
+  lazyConnect: true,
+  connectTimeout: 5000,
+  maxRetriesPerRequest: 0,
+  enableOfflineQueue: false,
+  retryStrategy: () => null,
+} as const;
 
 /** A connection that tries once and gives up: start-up checks retry on their own schedule. */
-const probe = (url: string) =>
-  new Redis(url, {
-    lazyConnect: true,
-    connectTimeout: 5000,
-    maxRetriesPerRequest: 0,
-    enableOfflineQueue: false,
-    retryStrategy: () => null,
-  });
+const probe = (t: RedisTarget): Redis | Cluster =>
+  t.cluster
+    ? createCluster({ ...t, cluster: t.cluster }, PROBE, {
+        lazyConnect: true,
+        enableOfflineQueue: false,
+        clusterRetryStrategy: () => null,
+      })
+    : new Redis(t.url, PROBE);
 
-/** Redis as a start-up dependency; once it answers, `advice` says what BullMQ needs of it. */
-export function redisDependency(url: string): Dependency & { advice(): Promise<string[]> } {
+/**
+ * Redis as a start-up dependency; once it answers, `advice` says what BullMQ needs of it.
+ * A cluster answers once a seed node gives its slot map and every slot is served
+ * (`cluster_state:ok`); its advice reads the settings of every master.
+ */
+export function redisDependency(target: string | RedisTarget): Dependency & { advice(): Promise<string[]> } {
+  const t = typeof target === 'string' ? { url: target } : target;
+  const url = t.url;
+  const where = t.cluster
+    ? `cluster ${t.cluster.nodes.map((n) => `${n.host}:${n.port}`).join(',')} (${redactUrl(url)})`
+    : undefined;
   return {
-    name: 'Redis',
+    name: t.cluster ? 'Redis Cluster' : 'Redis',
     url,
+    ...(where ? { where } : {}),
     async check() {
-      const redis = probe(url);
+      const redis = probe(t);
       // connect() rejects with a bare "Connection is closed."; the socket's error says why.
       let cause: Error | undefined;
       redis.on('error', (err: Error) => {
@@ -26,6 +45,11 @@ export function redisDependency(url: string): Dependency & { advice(): Promise<s
       try {
         await redis.connect();
         await redis.ping();
+        if (redis instanceof Cluster) {
+          const info = String(await redis.cluster('INFO'));
+          const state = /cluster_state:(\w+)/.exec(info)?.[1];
+          if (state !== 'ok') throw new Error(`cluster_state is ${state ?? 'unknown'}`);
+        }
       } catch (err) {
         throw cause ?? err;
       } finally {
@@ -37,16 +61,25 @@ export function redisDependency(url: string): Dependency & { advice(): Promise<s
         ? 'wrong password or user; check REDIS_URL'
         : undefined,
     async advice() {
-      const redis = probe(url);
+      const redis = probe(t);
       redis.on('error', () => {});
+      const label = where ? `Redis Cluster at ${where}` : `Redis at ${redactUrl(url)}`;
       try {
         await redis.connect();
-        const config = await readConfig(redis, ['appendonly', 'save', 'maxmemory-policy']);
-        return bullmqSetupProblems(config).map((p) => `Redis at ${redactUrl(url)}: ${p}`);
+        const keys = ['appendonly', 'save', 'maxmemory-policy'];
+        if (!(redis instanceof Cluster)) {
+          return bullmqSetupProblems(await readConfig(redis, keys)).map((p) => `${label}: ${p}`);
+        }
+        const out: string[] = [];
+        for (const node of redis.nodes('master')) {
+          const name = `${node.options.host}:${node.options.port}`;
+          for (const p of bullmqSetupProblems(await readConfig(node, keys))) out.push(`${label}, node ${name}: ${p}`);
+        }
+        return out;
       } catch (err) {
         // Managed Redis often disables CONFIG: say what to check by hand.
         return [
-          `Redis at ${redactUrl(url)}: could not read its settings (${(err as Error).message}); make sure it persists (appendonly yes or save) and uses maxmemory-policy noeviction`,
+          `${label}: could not read its settings (${(err as Error).message}); make sure it persists (appendonly yes or save) and uses maxmemory-policy noeviction`,
         ];
       } finally {
         redis.disconnect();

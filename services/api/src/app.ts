@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '@goodchatter/db';
+import type { RedisConnection } from '@goodchatter/queues';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { type AuthOptions, auth } from './plugins/auth.js';
 import { bullBoard } from './plugins/bull-board.js';
@@ -37,7 +37,7 @@ import { clientErrorHandler, frameworkErrors } from './server-errors.js';
 declare module 'fastify' {
   interface FastifyInstance {
     database: Database;
-    redis: Redis;
+    redis: RedisConnection;
     /** Shares identical in-flight list reads; writes to mentions call `invalidate()`. */
     reads: ReadCoalescer;
     /** The live stream's open subscriptions (resource checks in tests). */
@@ -55,8 +55,8 @@ declare module 'fastify' {
 
 export interface ApiDeps {
   database: Database;
-  /** A producer-style connection (fails fast while Redis is down). */
-  redis: Redis;
+  /** A producer-style connection (fails fast while Redis is down); a Cluster in cluster mode. */
+  redis: RedisConnection;
   logger?: Logger | false;
   /** Redis key prefix of the queues and the live-event stream (default `goodchatter`). */
   queuePrefix?: string;
@@ -129,7 +129,7 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('database', deps.database);
-  app.decorate('redis', deps.redis);
+  app.decorate<RedisConnection>('redis', deps.redis);
   app.decorate('reads', new ReadCoalescer(deps.readCacheMs ?? 0));
   app.decorate('streams', { subscribers: () => 0 });
   // Order matters: infrastructure first (errors, docs collect routes as they are added,

@@ -1,6 +1,6 @@
 import { onShutdownSignal, runShutdownSteps, waitForDependenciesOrExit } from '@goodchatter/core';
 import { createDatabase, postgresDependency } from '@goodchatter/db';
-import { closeRedis, createRedis, redisDependency } from '@goodchatter/queues';
+import { closeRedis, createRedis, redisDependency, redisTarget } from '@goodchatter/queues';
 import { destination, pino } from 'pino';
 import { missingAdminKeyWarning } from './admin-key-check.js';
 import { buildApp } from './app.js';
@@ -8,19 +8,18 @@ import { apiOptionsFromEnv, loadApiEnv } from './env.js';
 
 // Entry point when the API runs alone (its own container).
 const env = loadApiEnv();
+// Standalone Redis, or a Redis Cluster (REDIS_CLUSTER_ENABLED).
+const redisAt = redisTarget(env);
 // Synchronous: lines stay in order, and the last one before an exit is written.
 const logger = pino({ name: 'api', level: env.LOG_LEVEL }, destination({ sync: true }));
 // Postgres answers once the migrations are applied: Postgres going away during them is
 // waited out like any other start-up wait.
-await waitForDependenciesOrExit(
-  [postgresDependency(env.DATABASE_URL, { migrate: true }), redisDependency(env.REDIS_URL)],
-  {
-    timeoutMs: env.STARTUP_TIMEOUT_MS,
-    log: logger,
-  },
-);
+await waitForDependenciesOrExit([postgresDependency(env.DATABASE_URL, { migrate: true }), redisDependency(redisAt)], {
+  timeoutMs: env.STARTUP_TIMEOUT_MS,
+  log: logger,
+});
 const database = createDatabase(env.DATABASE_URL, { applicationName: 'goodchatter-api', logger });
-const redis = createRedis(env.REDIS_URL, 'producer', { logger });
+const redis = createRedis(redisAt, 'producer', { logger });
 const app = await buildApp({ database, redis, logger, ...apiOptionsFromEnv(env) });
 await app.listen({ port: env.PORT, host: env.HOST });
 const keyWarning = await missingAdminKeyWarning(database.db, env.GOODCHATTER_ADMIN_KEY);

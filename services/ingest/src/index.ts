@@ -1,6 +1,6 @@
 import { onShutdownSignal, runShutdownSteps, waitForDependenciesOrExit } from '@goodchatter/core';
 import { createDatabase, postgresDependency } from '@goodchatter/db';
-import { closeRedis, createRedis, redisDependency } from '@goodchatter/queues';
+import { closeRedis, createRedis, redisDependency, redisTarget } from '@goodchatter/queues';
 import { destination, pino } from 'pino';
 import { ensureDemoQuery } from './demo.js';
 import { loadIngestEnv } from './env.js';
@@ -9,19 +9,18 @@ import { startIngest } from './worker.js';
 
 // Entry point when the ingest service runs alone (its own container).
 const env = loadIngestEnv();
+// Standalone Redis, or a Redis Cluster (REDIS_CLUSTER_ENABLED).
+const redisAt = redisTarget(env);
 // Synchronous: lines stay in order, and the last one before an exit is written.
 const logger = pino({ name: 'ingest', level: env.LOG_LEVEL }, destination({ sync: true }));
 // Postgres answers once the migrations are applied: Postgres going away during them is
 // waited out like any other start-up wait.
-await waitForDependenciesOrExit(
-  [postgresDependency(env.DATABASE_URL, { migrate: true }), redisDependency(env.REDIS_URL)],
-  {
-    timeoutMs: env.STARTUP_TIMEOUT_MS,
-    log: logger,
-  },
-);
+await waitForDependenciesOrExit([postgresDependency(env.DATABASE_URL, { migrate: true }), redisDependency(redisAt)], {
+  timeoutMs: env.STARTUP_TIMEOUT_MS,
+  log: logger,
+});
 const database = createDatabase(env.DATABASE_URL, { applicationName: 'goodchatter-ingest', logger });
-const connection = createRedis(env.REDIS_URL, 'worker', { logger });
+const connection = createRedis(redisAt, 'worker', { logger });
 const demo = await ensureDemoQuery(database.db, env);
 if (demo) logger.info({ queryId: demo.id, file: demo.query }, 'demo query registered');
 const ingest = await startIngest({

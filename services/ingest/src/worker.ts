@@ -1,6 +1,7 @@
 import { connectionErrorLogger } from '@goodchatter/core';
 import type { Database } from '@goodchatter/db';
 import { listEnabledQueries } from '@goodchatter/db';
+import type { RedisConnection } from '@goodchatter/queues';
 import {
   createQueue,
   createWorker,
@@ -11,14 +12,13 @@ import {
   QUEUES,
 } from '@goodchatter/queues';
 import type { SourceAdapter } from '@goodchatter/sources';
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { pollQuery } from './processors/poll.js';
 import { syncSchedules } from './schedules.js';
 
 export interface IngestDeps {
   database: Database;
-  connection: Redis;
+  connection: RedisConnection;
   prefix: string;
   logger: Logger;
   /** Polled by source name; closed (those that can be) when ingest closes. */

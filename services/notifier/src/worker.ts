@@ -1,6 +1,6 @@
 import type { Database } from '@goodchatter/db';
+import type { RedisConnection } from '@goodchatter/queues';
 import { createQueue, createWorker, logJobFailures, QUEUES, startReviver } from '@goodchatter/queues';
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { createWebhookHttp } from './http/post.js';
 import { deliver } from './processors/deliver.js';
@@ -9,7 +9,7 @@ import { startSweeper } from './sweeper.js';
 
 export interface NotifierDeps {
   database: Database;
-  connection: Redis;
+  connection: RedisConnection;
   prefix: string;
   logger: Logger;
   timeoutMs?: number;

@@ -1,13 +1,13 @@
 import type { Database } from '@goodchatter/db';
+import type { RedisConnection } from '@goodchatter/queues';
 import { createQueue, createWorker, logJobFailures, QUEUES, startReviver } from '@goodchatter/queues';
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { scoreBatch } from './processors/score.js';
 import { createQueryContexts } from './query-context.js';
 
 export interface ScorerDeps {
   database: Database;
-  connection: Redis;
+  connection: RedisConnection;
   prefix: string;
   logger: Logger;
   concurrency?: number;

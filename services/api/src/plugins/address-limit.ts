@@ -1,5 +1,5 @@
+import type { RedisConnection } from '@goodchatter/queues';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Redis } from 'ioredis';
 import { HttpError } from '../errors.js';
 
 export interface AddressLimit {
@@ -11,11 +11,12 @@ export interface AddressLimit {
  * Counts requests per client address in Redis (so the count holds across API processes)
  * and refuses an address past `max` per window with 429 and Retry-After. Guards what
  * anyone may call without a key: key guessing, sign-in, public share links. With Redis
- * down there is no limit rather than no service.
+ * down there is no limit rather than no service. Each address is one key, and the MULTI
+ * below names only it, so it stays in one slot in a Redis Cluster.
  */
 export class AddressLimiter {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly keyPrefix: string,
     private readonly limit: AddressLimit | false,
     /** Ends the 429 message: "too many requests <what> from this address". */

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import { duplicateRedis, type RedisConnection } from '@goodchatter/queues';
 import type { ApiKeyIdentity } from './identity.js';
 
 const TTL_MS = 60_000;
@@ -12,16 +12,17 @@ const TTL_MS = 60_000;
  */
 export class KeyCache {
   private readonly entries = new Map<string, { key: ApiKeyIdentity; expires: number }>();
-  private readonly subscriber: Redis;
+  private readonly subscriber: RedisConnection;
   private live = false;
   /** Bumped by every eviction: a lookup that raced one must not cache what it read. */
   generation = 0;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly channel: string,
   ) {
-    this.subscriber = redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
+    // In a Redis Cluster a PUBLISH reaches subscribers on every node: no key, no slot.
+    this.subscriber = duplicateRedis(redis);
     this.subscriber.on('error', () => {});
     const down = () => {
       this.live = false;

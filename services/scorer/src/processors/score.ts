@@ -1,7 +1,7 @@
 import { MentionInput } from '@goodchatter/core';
 import { type Database, findUnalertedMentions, type Rejection, recordRejections } from '@goodchatter/db';
+import type { RedisConnection } from '@goodchatter/queues';
 import { type NotifyJob, publishStoredMentions, type Queue, type ScoreJob } from '@goodchatter/queues';
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { QueryContexts } from '../query-context.js';
 import { storeIsolated } from './store-isolated.js';
@@ -12,7 +12,7 @@ export interface ScoreDeps {
   notifyQueue: Queue<NotifyJob>;
   contexts: QueryContexts;
   /** Where newly stored mentions are announced for the API's live stream. */
-  events?: { redis: Redis; prefix: string };
+  events?: { redis: RedisConnection; prefix: string };
   logger?: Logger;
 }
 

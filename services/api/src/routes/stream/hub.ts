@@ -1,8 +1,7 @@
 import type { Mention } from '@goodchatter/core';
 import { type Db, getMentions, toMention } from '@goodchatter/db';
-import { mentionEventsKey } from '@goodchatter/queues';
+import { duplicateRedis, mentionEventsKey, type RedisConnection } from '@goodchatter/queues';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Redis } from 'ioredis';
 
 export interface LiveEvent {
   /** The Redis stream entry id: the SSE event id. */
@@ -29,12 +28,12 @@ export function afterId(a: string, b: string): boolean {
 export class MentionEventHub {
   private readonly key: string;
   private readonly listeners = new Set<Listener>();
-  private reader?: Redis;
+  private reader?: RedisConnection;
   private started?: Promise<void>;
   private closed = false;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly db: Db,
     prefix: string,
     private readonly log: FastifyBaseLogger,
@@ -68,7 +67,8 @@ export class MentionEventHub {
   }
 
   private async start(): Promise<void> {
-    this.reader = this.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
+    // In a Redis Cluster the stream is one key, so XREAD goes to the node that holds it.
+    this.reader = duplicateRedis(this.redis);
     this.reader.on('error', () => {});
     const [last] = (await this.reader.xrevrange(this.key, '+', '-', 'COUNT', 1)) as Entry[];
     void this.loop(last?.[0] ?? '0-0');
