@@ -15,7 +15,8 @@ afterAll(() => env.cleanup());
 interface Run {
   lines: { level: number; msg: string }[];
   output: () => string;
-  exited: Promise<number | null>;
+  /** The exit code, or the signal that ended the process (so a failure says which). */
+  exited: Promise<number | NodeJS.Signals | null>;
   running(): boolean;
   signal(sig: NodeJS.Signals): void;
 }
@@ -41,7 +42,9 @@ function runScorer(over: Record<string, string>): Run {
   child.stderr.on('data', (d) => {
     out += d;
   });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | NodeJS.Signals | null>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal)),
+  );
   return {
     get lines() {
       return out
@@ -122,7 +125,7 @@ describe('a service starting with a dependency down', () => {
         `Postgres at ${url} answers now`,
       ]);
       run.signal('SIGTERM');
-      expect(await run.exited).toBe(0);
+      expect(await run.exited, run.output().slice(-2000)).toBe(0);
     } finally {
       if (run.running()) run.signal('SIGKILL');
       await proxy.down();

@@ -3,6 +3,13 @@ import { z } from 'zod';
 import type { ApiDeps } from './app.js';
 
 export const ApiEnv = BaseEnv.extend({
+  /**
+   * Webhook secrets at rest (AES-256-GCM; 32 bytes as base64 or 64 hex digits) and the keys
+   * they may still be sealed under (comma-separated). @goodchatter/db's secret box reads them
+   * from the environment and checks them; listed here so compose and the settings check pass them.
+   */
+  GOODCHATTER_SECRET_KEY: z.string().optional(),
+  GOODCHATTER_SECRET_KEY_PREVIOUS: z.string().optional(),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   /** Interface to listen on. Loopback by default; the container image sets 0.0.0.0. */
   HOST: z.string().min(1).default('127.0.0.1'),

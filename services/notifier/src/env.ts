@@ -2,6 +2,13 @@ import { BaseEnv, booleanFromEnv, parseEnv } from '@goodchatter/core';
 import { z } from 'zod';
 
 export const NotifierEnv = BaseEnv.extend({
+  /**
+   * Webhook secrets at rest (AES-256-GCM; 32 bytes as base64 or 64 hex digits) and the keys
+   * they may still be sealed under (comma-separated). @goodchatter/db's secret box reads them
+   * from the environment and checks them; listed here so compose and the settings check pass them.
+   */
+  GOODCHATTER_SECRET_KEY: z.string().optional(),
+  GOODCHATTER_SECRET_KEY_PREVIOUS: z.string().optional(),
   /** Per-request deadline: connect, send, answer and (capped) body. */
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   /** Attempts per delivery before it is marked failed. */
