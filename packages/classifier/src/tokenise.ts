@@ -1,3 +1,4 @@
+import { decodeEntitiesOnce } from '@goodchatter/core';
 import { isLexiconWord } from './lexicon-score.js';
 
 export type TokenKind = 'word' | 'handle' | 'hashtag' | 'url' | 'emoji' | 'emoticon' | 'number' | 'punct';
@@ -19,46 +20,6 @@ export interface Token {
 const TOKEN_RE =
   /(https?:\/\/\S+|www\.\S+)|(@\w+)|(#\w+)|(<3|[:;=][-']?[)(\][dDpP/|*]|[)(][-']?[:;=])|(\p{Extended_Pictographic})|(\d+(?:[.,:/]\d+)*(?:minutes|mins|min|hours|hrs|hr|days|st|nd|rd|th|s|m|h)?)|([\p{L}\p{M}]+(?:['’][\p{L}]+)*)|([!?]+|\.{2,}|[.,;:])/gu;
 
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  hellip: '…',
-  mdash: '—',
-  ndash: '–',
-  lsquo: '‘',
-  rsquo: '’',
-  ldquo: '“',
-  rdquo: '”',
-  laquo: '«',
-  raquo: '»',
-  bull: '•',
-  middot: '·',
-  hearts: '♥',
-  copy: '©',
-  reg: '®',
-  trade: '™',
-  euro: '€',
-  pound: '£',
-  cent: '¢',
-  deg: '°',
-};
-
-const ENTITY = /&(?:([a-zA-Z]{2,8})|#(\d{1,7})|#[xX]([\da-fA-F]{1,6}));/g;
-
-function decodeOnce(text: string): string {
-  return text.replace(ENTITY, (m, name?: string, dec?: string, hex?: string) => {
-    if (name !== undefined) return ENTITIES[name] ?? ENTITIES[name.toLowerCase()] ?? m;
-    const code = dec !== undefined ? Number(dec) : Number.parseInt(hex as string, 16);
-    // Not a character (NUL, lone surrogates, past U+10FFFF): keep it as written.
-    if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return m;
-    return String.fromCodePoint(code);
-  });
-}
-
 /**
  * Tweets arrive HTML-escaped ("&amp;", "&lt;3", "&#128512;"), sometimes twice ("&amp;lt;3");
  * decode to a fixed point so decoding again changes nothing: every stage (language, tokens,
@@ -68,7 +29,7 @@ export function decodeEntities(text: string): string {
   let out = text;
   // Three rounds undo any escaping seen in practice; the bound keeps hostile input cheap.
   for (let round = 0; round < 3 && out.includes('&'); round++) {
-    const next = decodeOnce(out);
+    const next = decodeEntitiesOnce(out);
     if (next === out) break;
     out = next;
   }

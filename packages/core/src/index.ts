@@ -1,6 +1,7 @@
 export * from './address-policy.js';
 export * from './classification.js';
 export * from './env.js';
+export * from './html-entities.js';
 export * from './labels.js';
 export * from './lifecycle.js';
 export * from './mention.js';

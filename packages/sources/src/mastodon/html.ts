@@ -5,51 +5,10 @@
  * link is kept, so the full address reads), and entities are decoded. Entities are decoded
  * after the tags are gone, so an escaped `&lt;b&gt;` stays the text `<b>`.
  */
+import { decodeEntitiesOnce } from '@goodchatter/core';
 
-const NAMED: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  shy: '',
-  hellip: '…',
-  mdash: '—',
-  ndash: '–',
-  lsquo: '‘',
-  rsquo: '’',
-  ldquo: '“',
-  rdquo: '”',
-  laquo: '«',
-  raquo: '»',
-  bull: '•',
-  middot: '·',
-  copy: '©',
-  reg: '®',
-  trade: '™',
-  euro: '€',
-  pound: '£',
-  yen: '¥',
-  cent: '¢',
-  deg: '°',
-  times: '×',
-};
-
-function codePoint(n: number): string {
-  // As HTML does: NUL, surrogates and numbers past Unicode read as U+FFFD.
-  if (!Number.isInteger(n) || n === 0 || n > 0x10ffff || (n >= 0xd800 && n <= 0xdfff)) return '\uFFFD';
-  return String.fromCodePoint(n);
-}
-
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z][a-z0-9]*);/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      return codePoint(name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1)));
-    }
-    return NAMED[name.toLowerCase()] ?? whole;
-  });
-}
+/** One pass with HTML's rule for numbers that are no character (U+FFFD): this is real HTML. */
+export const decodeEntities = (text: string) => decodeEntitiesOnce(text, 'replace');
 
 /** Elements that break the text: paragraphs by a blank line (start and end), the rest by a line (start). */
 const PARAGRAPH = new Set(['p', 'blockquote', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol']);
