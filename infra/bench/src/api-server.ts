@@ -1,8 +1,8 @@
 // The servers the API benchmark measures, in a process of their own so that the load
 // generator does not share their event loop. Prints one JSON line when listening.
-import { buildApp } from '@goodchatter/api';
+import { buildApi } from '@goodchatter/api';
 import { createApiKey, createDatabase } from '@goodchatter/db';
-import { createRedis } from '@goodchatter/queues';
+import { closeRedis, createRedis } from '@goodchatter/queues';
 import Fastify from 'fastify';
 
 const { DATABASE_URL, REDIS_URL, QUEUE_PREFIX } = process.env;
@@ -10,11 +10,11 @@ if (!DATABASE_URL || !REDIS_URL || !QUEUE_PREFIX) throw new Error('DATABASE_URL,
 
 const database = createDatabase(DATABASE_URL, { max: 16 });
 const redis = createRedis(REDIS_URL, 'producer');
-const app = await buildApp({ database, redis, logger: false, queuePrefix: QUEUE_PREFIX, rateLimit: false });
+const app = await buildApi({ database, redis, logger: false, queuePrefix: QUEUE_PREFIX, rateLimit: false });
 const { key } = await createApiKey(database.db, { name: 'bench', scopes: ['read'] });
 const apiUrl = await app.listen({ port: 0, host: '127.0.0.1' });
 // The same API with identical in-flight reads not shared: every request runs its own query.
-const unshared = await buildApp({
+const unshared = await buildApi({
   database,
   redis,
   logger: false,
@@ -36,7 +36,7 @@ process.on('message', async () => {
   await app.close();
   await unshared.close();
   await bare.close();
-  redis.disconnect();
+  await closeRedis(redis);
   await database.close();
   process.exit(0);
 });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import {
   createQueuePrefix,
   createTemplateDatabase,
@@ -13,10 +14,16 @@ export interface BenchEnv {
   cleanup(): Promise<void>;
 }
 
-/** A throwaway migrated database and queue prefix for one benchmark run. */
-export async function createBenchEnv(): Promise<BenchEnv> {
+/**
+ * A throwaway migrated database and queue prefix for one benchmark run. `migrate: false`
+ * names a database that does not exist yet (the first runMigrations creates it).
+ */
+export async function createBenchEnv(opts: { migrate?: boolean } = {}): Promise<BenchEnv> {
   const services = await resolveServices();
-  const name = await createTemplateDatabase(services.adminDatabaseUrl);
+  const name =
+    opts.migrate === false
+      ? `gc_bench_${randomBytes(4).toString('hex')}`
+      : await createTemplateDatabase(services.adminDatabaseUrl);
   const queues = createQueuePrefix(services.redisUrl);
   return {
     databaseUrl: withDatabase(services.adminDatabaseUrl, name),

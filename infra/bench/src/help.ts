@@ -6,8 +6,13 @@ Redis make a throwaway database and queue prefix (DATABASE_URL's server, REDIS_U
 remove them at the end.
 
   api [--rows=1000000] [--connections=32] [--seconds=10]
-      seed synthetic mentions and load GET /v1/feed and a filtered GET /v1/mentions page
-      (autocannon), with and without shared reads, beside a bare Fastify route
+      seed synthetic mentions (monthly partitions), print the query plans behind the feed,
+      filtered lists, kudos and stats, and load GET /v1/feed, a filtered GET /v1/mentions
+      page, /v1/kudos and /v1/stats (autocannon), with and without shared reads, beside a
+      bare Fastify route
+  migration [--rows=1000000]
+      time migration 0005 (the flat mentions table into monthly partitions) on that many
+      rows: the write pause an upgrade costs
   pipeline [N] [--concurrency=4] [--batch=100]
       replay N synthetic mentions (default 50,000) through ingest → score → store
   pipeline --scorers=N[,N…] [M] [--batch=100] [--concurrency=4] [--lock-ms=30000]

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { benchApi } from './api.js';
 import { HELP } from './help.js';
 import { benchIngest } from './ingest.js';
+import { benchMigration } from './migration.js';
 import { benchPipeline } from './pipeline.js';
 import { benchWebhooks } from './webhooks.js';
 
@@ -28,6 +29,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   feedback: benchFeedback,
   api: benchApi,
   ingest: benchIngest,
+  migration: benchMigration,
   pipeline: benchPipeline,
   webhooks: benchWebhooks,
 };

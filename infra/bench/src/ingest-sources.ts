@@ -4,9 +4,11 @@
  * at it, adds posts, and counts the read requests it answered. The fake's clock is called
  * on every request, which is how the benchmark learns when the first one came.
  */
+import type { QuerySource } from '@goodchatter/core';
 import { startFakeBluesky, startFakeMastodon, startFakeX } from '@goodchatter/testing';
 
-export const BENCH_SOURCES = ['x', 'mastodon', 'bluesky'] as const;
+/** The polled sources with a fake to read from (replay needs none). */
+export const BENCH_SOURCES = ['x', 'mastodon', 'bluesky'] as const satisfies readonly QuerySource[];
 export type BenchSourceName = (typeof BENCH_SOURCES)[number];
 
 export interface BenchSource {

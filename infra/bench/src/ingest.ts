@@ -1,11 +1,11 @@
 import { countMentions, createDatabase, ensureQuery, getQuery } from '@goodchatter/db';
 import { buildSources, loadIngestEnv, startIngest } from '@goodchatter/ingest';
-import { createQueue, createRedis, QUEUES, requestPollNow } from '@goodchatter/queues';
+import { closeRedis, createQueue, createRedis, QUEUES, requestPollNow } from '@goodchatter/queues';
 import { startScorer } from '@goodchatter/scorer';
-import { waitFor } from '@goodchatter/testing';
 import { pino } from 'pino';
 import { createBenchEnv, flag } from './bench-env.js';
 import { BENCH_SOURCES, type BenchSourceName, startBenchSource } from './ingest-sources.js';
+import { waitFor } from './wait-for.js';
 
 function sourceFlag(args: string[]): BenchSourceName {
   const value = args.find((a) => a.startsWith('--source='))?.split('=')[1] ?? 'x';
@@ -122,7 +122,7 @@ export async function benchIngest(args: string[]): Promise<void> {
   } finally {
     process.off('SIGINT', abort);
     process.off('SIGTERM', abort);
-    redis.disconnect();
+    await closeRedis(redis);
     await database.close();
     await source.close();
     await env.cleanup();

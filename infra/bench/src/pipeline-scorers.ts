@@ -5,9 +5,10 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import type { MentionInput } from '@goodchatter/core';
 import { countMentions, createDatabase } from '@goodchatter/db';
-import { createQueue, createRedis, QUEUES } from '@goodchatter/queues';
-import { spawnService, syntheticLines, waitFor } from '@goodchatter/testing';
+import { closeRedis, createQueue, createRedis, QUEUES } from '@goodchatter/queues';
+import { spawnService, syntheticLines } from '@goodchatter/testing';
 import { createBenchEnv, flag } from './bench-env.js';
+import { waitFor } from './wait-for.js';
 
 /**
  * `pnpm bench pipeline --scorers=N[,N…] [M] [--batch=100] [--concurrency=4] [--lock-ms=30000]`:
@@ -215,7 +216,7 @@ async function runOnce(
         await exited;
       }),
     );
-    redis.disconnect();
+    await closeRedis(redis);
     await database.close();
     await env.cleanup();
   }

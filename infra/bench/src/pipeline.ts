@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { countMentions, createDatabase, ensureQuery } from '@goodchatter/db';
 import { buildSources, loadIngestEnv, startIngest } from '@goodchatter/ingest';
 import { startNotifier } from '@goodchatter/notifier';
-import { createRedis } from '@goodchatter/queues';
+import { closeRedis, createRedis } from '@goodchatter/queues';
 import { startScorer } from '@goodchatter/scorer';
-import { waitFor, writeSyntheticReplay } from '@goodchatter/testing';
+import { writeSyntheticReplay } from '@goodchatter/testing';
 import { pino } from 'pino';
 import { createBenchEnv, flag } from './bench-env.js';
 import { benchPipelineScorers } from './pipeline-scorers.js';
+import { waitFor } from './wait-for.js';
 
 /**
  * `pnpm bench pipeline [N] [--concurrency=C] [--batch=B]`: replays N synthetic mentions
@@ -60,7 +61,7 @@ export async function benchPipeline(args: string[]): Promise<void> {
       `  latency enqueued→stored: p50 ${p50} ms, p95 ${p95} ms, p99 ${p99} ms, max ${Number(rows[0].max).toFixed(0)} ms`,
     );
   } finally {
-    redis.disconnect();
+    await closeRedis(redis);
     await database.close();
     await rm(dir, { recursive: true, force: true });
     await env.cleanup();

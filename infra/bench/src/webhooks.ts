@@ -2,9 +2,10 @@ import type { ChildProcess } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import type { MentionInput } from '@goodchatter/core';
 import { createDatabase, createWebhook } from '@goodchatter/db';
-import { createQueue, createRedis, QUEUES } from '@goodchatter/queues';
-import { type ServiceName, spawnService, startWebhookReceiver, syntheticLines, waitFor } from '@goodchatter/testing';
+import { closeRedis, createQueue, createRedis, QUEUES } from '@goodchatter/queues';
+import { type ServiceName, spawnService, startWebhookReceiver, syntheticLines } from '@goodchatter/testing';
 import { createBenchEnv, flag } from './bench-env.js';
+import { waitFor } from './wait-for.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
 
@@ -111,7 +112,7 @@ export async function benchWebhooks(args: string[]): Promise<void> {
     await Promise.all(children.map((c) => new Promise((r) => (c.exitCode === null ? c.once('exit', r) : r(null)))));
     await scoreQueue.close();
     await receiver.close();
-    redis.disconnect();
+    await closeRedis(redis);
     await database.close();
     await env.cleanup();
   }

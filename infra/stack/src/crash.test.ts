@@ -13,7 +13,6 @@ import {
   startWebhookReceiver,
   type TestEnv,
   type WebhookReceiver,
-  waitFor,
   writeSyntheticReplay,
 } from '@goodchatter/testing';
 import type { Redis } from 'ioredis';
@@ -80,21 +79,25 @@ describe('a scorer killed mid-replay', () => {
     const first = spawnScorer();
     await ensureQuery(database.db, { brand: 'Crash', source: 'replay', query: file });
     await ingest.syncNow();
-    await waitFor('the scorer to store some mentions', async () => (await countMentions(database.db)) > 1000, {
-      everyMs: 10,
-    });
+    await expect
+      .poll(() => countMentions(database.db), {
+        message: 'the scorer to store some mentions',
+        timeout: 30_000,
+        interval: 10,
+      })
+      .toBeGreaterThan(1000);
     first.kill('SIGKILL'); // no graceful close
     await new Promise((r) => first.once('exit', r));
     const atKill = await countMentions(database.db);
     expect(atKill).toBeLessThan(TOTAL);
 
     spawnScorer();
-    await waitFor('every mention stored', async () => (await countMentions(database.db)) === TOTAL, {
-      timeoutMs: 90_000,
-    });
-    await waitFor('every praise delivered', () => receiver.received.length >= expectedPraise.length, {
-      timeoutMs: 90_000,
-    });
+    await expect
+      .poll(() => countMentions(database.db), { message: 'every mention stored', timeout: 90_000 })
+      .toBe(TOTAL);
+    await expect
+      .poll(() => receiver.received.length, { message: 'every praise delivered', timeout: 90_000 })
+      .toBeGreaterThanOrEqual(expectedPraise.length);
     await new Promise((r) => setTimeout(r, 500));
 
     const { rows } = await database.pool.query('SELECT count(DISTINCT external_id)::int AS n FROM mentions');

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { closedPort, createTestEnv, TcpProxy, type TestEnv, waitFor } from '@goodchatter/testing';
+import { closedPort, createTestEnv, TcpProxy, type TestEnv } from '@goodchatter/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // A service's entry point as its container runs it, with a dependency down, a refused
@@ -110,16 +110,22 @@ describe('a service starting with a dependency down', () => {
     const url = TcpProxy.through(env.databaseUrl, proxy.port);
     const run = runScorer({ DATABASE_URL: url, STARTUP_TIMEOUT_MS: '0' });
     try {
-      await waitFor('the wait to be announced', () => run.lines.some((l) => l.msg.startsWith('Postgres')), {
-        timeoutMs: 45_000,
-      });
+      await expect
+        .poll(() => run.lines.some((l) => l.msg.startsWith('Postgres')), {
+          message: 'the wait to be announced',
+          timeout: 45_000,
+        })
+        .toBe(true);
       // Longer than any deadline a timeout of 0 could have been read as.
       await new Promise((r) => setTimeout(r, 3000));
       expect(run.running()).toBe(true);
       await proxy.up();
-      await waitFor('the scorer to start', () => run.lines.some((l) => l.msg === 'scorer started'), {
-        timeoutMs: 45_000,
-      });
+      await expect
+        .poll(() => run.lines.some((l) => l.msg === 'scorer started'), {
+          message: 'the scorer to start',
+          timeout: 45_000,
+        })
+        .toBe(true);
       expect(run.lines.filter((l) => l.msg.startsWith('Postgres')).map((l) => l.msg)).toEqual([
         `Postgres at ${url} is not answering (connect ECONNREFUSED 127.0.0.1:${proxy.port}); retrying until it does (STARTUP_TIMEOUT_MS=0)`,
         `Postgres at ${url} answers now`,
@@ -149,9 +155,12 @@ describe('a running service told to stop', () => {
     timeout: 60_000,
   }, async () => {
     const run = runScorer({});
-    await waitFor('the scorer to start', () => run.lines.some((l) => l.msg === 'scorer started'), {
-      timeoutMs: 45_000,
-    });
+    await expect
+      .poll(() => run.lines.some((l) => l.msg === 'scorer started'), {
+        message: 'the scorer to start',
+        timeout: 45_000,
+      })
+      .toBe(true);
     // What `pnpm start` at a terminal delivers: the terminal's SIGINT and pnpm's copy of it.
     run.signal('SIGINT');
     run.signal('SIGINT');

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ApiEnv, buildApp } from '@goodchatter/api';
+import { ApiEnv, buildApi } from '@goodchatter/api';
 import { parseEnv } from '@goodchatter/core';
 import { createDatabase } from '@goodchatter/db';
 import { IngestEnv } from '@goodchatter/ingest';
@@ -298,7 +298,7 @@ describe('infra/k8s manifests', () => {
     const redis = createRedis(env.redisUrl, 'producer');
     // A producer connection queues nothing while it connects: wait until it is up.
     if (redis.status !== 'ready') await new Promise((resolve) => redis.once('ready', resolve));
-    const app = await buildApp({ database, redis, logger: false, queuePrefix: env.prefix });
+    const app = await buildApi({ database, redis, logger: false, queuePrefix: env.prefix });
     try {
       for (const path of [
         c.livenessProbe.httpGet.path,

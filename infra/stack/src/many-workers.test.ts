@@ -12,7 +12,6 @@ import {
   syntheticLines,
   type TestEnv,
   type WebhookReceiver,
-  waitFor,
 } from '@goodchatter/testing';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -107,7 +106,9 @@ describe(`${SCORERS} scorers and ${NOTIFIERS} notifiers on one queue set`, () =>
       start('notifier', { WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_SWEEP_MS: '200', NOTIFIER_CONCURRENCY: '8' }),
     );
     // Every process listening before the first job, so the work is shared out.
-    await waitFor('every worker process started', () => workers.every((w) => w.started), { timeoutMs: 30_000 });
+    await expect
+      .poll(() => workers.every((w) => w.started), { message: 'every worker process started', timeout: 30_000 })
+      .toBe(true);
 
     const scoreQueue = createQueue(QUEUES.score, { connection: redis, prefix: env.prefix });
     try {
@@ -126,18 +127,16 @@ describe(`${SCORERS} scorers and ${NOTIFIERS} notifiers on one queue set`, () =>
       ]);
 
       const count = async (sql: string) => Number((await database.pool.query(sql)).rows[0].n);
-      await waitFor(
-        'every mention stored',
-        async () => (await count('SELECT count(*) AS n FROM mentions')) >= mentions.length,
-        {
-          timeoutMs: 30_000,
-          everyMs: 200,
-        },
-      );
-      await waitFor('every alert delivered', () => hooks.received.length >= alerting.length, {
-        timeoutMs: 30_000,
-        everyMs: 100,
-      });
+      await expect
+        .poll(() => count('SELECT count(*) AS n FROM mentions'), {
+          message: 'every mention stored',
+          timeout: 30_000,
+          interval: 200,
+        })
+        .toBeGreaterThanOrEqual(mentions.length);
+      await expect
+        .poll(() => hooks.received.length, { message: 'every alert delivered', timeout: 30_000, interval: 100 })
+        .toBeGreaterThanOrEqual(alerting.length);
       // Time for a late duplicate (a second notifier, a sweep) to show up.
       await new Promise((r) => setTimeout(r, 1000));
 

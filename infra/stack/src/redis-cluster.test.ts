@@ -5,16 +5,16 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { apiOptionsFromEnv, buildApp } from '@goodchatter/api';
+import { apiOptionsFromEnv, buildApi } from '@goodchatter/api';
 import { classify } from '@goodchatter/classifier';
 import { countMentions, createDatabase, createWebhook, type Database } from '@goodchatter/db';
 import { buildSources, type Ingest, startIngest } from '@goodchatter/ingest';
+import { mentionEventsKey } from '@goodchatter/live-events';
 import { type Notifier, startNotifier } from '@goodchatter/notifier';
 import {
   closeRedis,
   createQueue,
   createRedis,
-  mentionEventsKey,
   QUEUES,
   type RedisConnection,
   type RedisTarget,
@@ -28,11 +28,10 @@ import {
   startWebhookReceiver,
   type TestEnv,
   type WebhookReceiver,
-  waitFor,
 } from '@goodchatter/testing';
 import { Cluster } from 'ioredis';
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadStackEnv } from './env.js';
 
 /**
@@ -56,7 +55,7 @@ let database: Database;
 let receiver: WebhookReceiver;
 let workerRedis: RedisConnection | undefined;
 let apiRedis: RedisConnection | undefined;
-let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+let app: Awaited<ReturnType<typeof buildApi>> | undefined;
 let ingest: Ingest | undefined;
 let notifier: Notifier | undefined;
 let base: string;
@@ -109,10 +108,14 @@ async function startClusterNodes(): Promise<number[]> {
     nodes.push({ port, proc });
   }
   for (const port of ports) {
-    await waitFor(`redis-server on ${port}`, async () => {
-      const r = await run('redis-cli', ['-p', String(port), 'ping']).catch(() => ({ stdout: '' }));
-      return r.stdout.trim() === 'PONG';
-    });
+    // In beforeAll, where expect.poll is not allowed: vi.waitFor retries until the check stops throwing.
+    await vi.waitFor(
+      async () => {
+        const r = await run('redis-cli', ['-p', String(port), 'ping']).catch(() => ({ stdout: '' }));
+        expect(r.stdout.trim(), `redis-server on ${port}`).toBe('PONG');
+      },
+      { timeout: 30_000 },
+    );
   }
   await run(
     'redis-cli',
@@ -120,10 +123,13 @@ async function startClusterNodes(): Promise<number[]> {
     { timeout: 30_000 },
   );
   for (const port of ports) {
-    await waitFor(`cluster_state:ok on ${port}`, async () => {
-      const r = await run('redis-cli', ['-p', String(port), 'cluster', 'info']).catch(() => ({ stdout: '' }));
-      return r.stdout.includes('cluster_state:ok');
-    });
+    await vi.waitFor(
+      async () => {
+        const r = await run('redis-cli', ['-p', String(port), 'cluster', 'info']).catch(() => ({ stdout: '' }));
+        expect(r.stdout, `cluster_state:ok on ${port}`).toContain('cluster_state:ok');
+      },
+      { timeout: 30_000 },
+    );
   }
   return ports;
 }
@@ -165,7 +171,11 @@ function openStream() {
     },
   );
   req.on('error', () => {});
-  return { events, ready: () => waitFor('the stream to open', () => connected), close: () => req.destroy() };
+  return {
+    events,
+    ready: () => expect.poll(() => connected, { message: 'the stream to open', timeout: 30_000 }).toBe(true),
+    close: () => req.destroy(),
+  };
 }
 
 interface DemoLine {
@@ -259,9 +269,14 @@ describe.skipIf(!HAS_REDIS)('the pipeline on a 3-node Redis Cluster', () => {
     await createWebhook(database.db, { url: receiver.url, events: ['mention.praise'] });
     notifier = startNotifier({ ...common, allowPrivate: true, sweepEveryMs: 200 });
     ingest = await startIngest({ ...common, sources: buildSources(stackEnv, logger), syncEveryMs: 0 });
-    app = await buildApp({ database, redis: apiRedis, logger, ...apiOptionsFromEnv(stackEnv) });
+    app = await buildApi({ database, redis: apiRedis, logger, ...apiOptionsFromEnv(stackEnv) });
     base = await app.listen({ port: 0, host: '127.0.0.1' });
-    await waitFor('the API to be ready on the cluster', async () => (await fetch(`${base}/readyz`)).status === 200);
+    await expect
+      .poll(async () => (await fetch(`${base}/readyz`)).status, {
+        message: 'the API to be ready on the cluster',
+        timeout: 30_000,
+      })
+      .toBe(200);
     const first = spawnScorer();
 
     const lines = (await readFile(DEMO_MENTIONS_FILE, 'utf8'))
@@ -287,13 +302,15 @@ describe.skipIf(!HAS_REDIS)('the pipeline on a 3-node Redis Cluster', () => {
     const stream = openStream();
     await stream.ready();
     await push(batchA, 'a');
-    await waitFor('batch A stored', async () => (await countMentions(database.db)) === batchA.length, {
-      timeoutMs: 90_000,
-    });
-    await waitFor('one webhook per praise of batch A', () => receiver.received.length >= praiseA.length, {
-      timeoutMs: 60_000,
-    });
-    await waitFor('batch A on the live stream', () => stream.events.length >= streamA.length, { timeoutMs: 30_000 });
+    await expect
+      .poll(() => countMentions(database.db), { message: 'batch A stored', timeout: 90_000 })
+      .toBe(batchA.length);
+    await expect
+      .poll(() => receiver.received.length, { message: 'one webhook per praise of batch A', timeout: 60_000 })
+      .toBeGreaterThanOrEqual(praiseA.length);
+    await expect
+      .poll(() => stream.events.length, { message: 'batch A on the live stream', timeout: 30_000 })
+      .toBeGreaterThanOrEqual(streamA.length);
     expect(hooked()).toEqual([...praiseA].sort());
     expect(stream.events.map((e) => e.externalId).sort()).toEqual([...streamA].sort());
 
@@ -335,19 +352,15 @@ describe.skipIf(!HAS_REDIS)('the pipeline on a 3-node Redis Cluster', () => {
     expect(await countMentions(database.db)).toBe(batchA.length);
     spawnScorer();
     const total = batchA.length + batchB.length;
-    await waitFor('batch B stored after the restart', async () => (await countMentions(database.db)) === total, {
-      timeoutMs: 90_000,
-    });
-    await waitFor(
-      'one webhook per praise of both batches',
-      () => receiver.received.length >= praiseA.length + praiseB.length,
-      {
-        timeoutMs: 60_000,
-      },
-    );
-    await waitFor('batch B on the live stream', () => stream.events.length >= streamA.length + streamB.length, {
-      timeoutMs: 30_000,
-    });
+    await expect
+      .poll(() => countMentions(database.db), { message: 'batch B stored after the restart', timeout: 90_000 })
+      .toBe(total);
+    await expect
+      .poll(() => receiver.received.length, { message: 'one webhook per praise of both batches', timeout: 60_000 })
+      .toBeGreaterThanOrEqual(praiseA.length + praiseB.length);
+    await expect
+      .poll(() => stream.events.length, { message: 'batch B on the live stream', timeout: 30_000 })
+      .toBeGreaterThanOrEqual(streamA.length + streamB.length);
     await new Promise((r) => setTimeout(r, 300));
     expect(hooked()).toEqual([...praiseA, ...praiseB].sort());
     expect(stream.events.map((e) => e.externalId).sort()).toEqual([...streamA, ...streamB].sort());
@@ -363,7 +376,7 @@ describe.skipIf(!HAS_REDIS)('the pipeline on a 3-node Redis Cluster', () => {
         headers: { authorization: `Bearer ${key}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
       });
     // Revocations reach this process through the cluster's pub/sub: only then are keys cached.
-    await waitFor('the key cache to subscribe', () => api.keyCache.isLive);
+    await expect.poll(() => api.keyCache.isLive, { message: 'the key cache to subscribe', timeout: 30_000 }).toBe(true);
     const created = await call('/v1/api-keys', ADMIN_KEY, {
       method: 'POST',
       body: JSON.stringify({ name: 'cluster', scopes: ['read'] }),

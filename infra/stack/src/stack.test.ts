@@ -12,7 +12,7 @@ import {
 } from '@goodchatter/db';
 import { createQueue, createRedis, QUEUES } from '@goodchatter/queues';
 import { DEMO_MENTIONS_FILE } from '@goodchatter/sources';
-import { createTestEnv, startWebhookReceiver, type TestEnv, type WebhookReceiver, waitFor } from '@goodchatter/testing';
+import { createTestEnv, startWebhookReceiver, type TestEnv, type WebhookReceiver } from '@goodchatter/testing';
 import { eq } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -111,9 +111,13 @@ describe('the whole pipeline, end to end', () => {
     const query = await ensureQuery(database.db, { brand: 'Sample', source: 'replay', query: file });
     await stack.syncSchedules();
 
-    await waitFor('all mentions stored', async () => (await countMentions(database.db)) === parsed.length);
-    await waitFor('one webhook per praise', () => receiver.received.length >= expectedPraise.length);
-    await waitFor('queues drained', idle);
+    await expect
+      .poll(() => countMentions(database.db), { message: 'all mentions stored', timeout: 30_000 })
+      .toBe(parsed.length);
+    await expect
+      .poll(() => receiver.received.length, { message: 'one webhook per praise', timeout: 30_000 })
+      .toBeGreaterThanOrEqual(expectedPraise.length);
+    await expect.poll(idle, { message: 'queues drained', timeout: 30_000 }).toBe(true);
 
     // Every mention stored exactly once.
     const all = await allPages(`${stack.apiUrl}/v1/mentions?limit=100`);
@@ -135,11 +139,16 @@ describe('the whole pipeline, end to end', () => {
     await pollQueue.add('poll', { queryId: query.id });
     await pollQueue.close();
     connection.disconnect();
-    await waitFor('replay polled', async () => {
-      const [r] = await database.db.select().from(trackedQueries).where(eq(trackedQueries.id, query.id));
-      return r?.checkpoint === String(lines.length + 1);
-    });
-    await waitFor('queues drained again', idle);
+    await expect
+      .poll(
+        async () => {
+          const [r] = await database.db.select().from(trackedQueries).where(eq(trackedQueries.id, query.id));
+          return r?.checkpoint === String(lines.length + 1);
+        },
+        { message: 'replay polled', timeout: 30_000 },
+      )
+      .toBe(true);
+    await expect.poll(idle, { message: 'queues drained again', timeout: 30_000 }).toBe(true);
     await new Promise((r) => setTimeout(r, 300));
     expect(await countMentions(database.db)).toBe(parsed.length);
     expect(receiver.received.length).toBe(expectedPraise.length);

@@ -1,4 +1,4 @@
-import { adminSignInPath, apiOptionsFromEnv, buildApp } from '@goodchatter/api';
+import { adminSignInPath, apiOptionsFromEnv, buildApi } from '@goodchatter/api';
 import { runShutdownSteps, waitForDependencies } from '@goodchatter/core';
 import { createDatabase, postgresDependency, type TrackedQuery } from '@goodchatter/db';
 import { buildSources, ensureDemoQuery, startIngest } from '@goodchatter/ingest';
@@ -31,6 +31,10 @@ export async function startStack(env: StackEnv, logger: Logger): Promise<Stack> 
     log: logger,
   });
   const database = createDatabase(env.DATABASE_URL, { max: 20, applicationName: 'goodchatter-stack', logger });
+  // The API's lists and reports may read a replica (DATABASE_READ_URL), as in its own container.
+  const readDatabase = env.DATABASE_READ_URL
+    ? createDatabase(env.DATABASE_READ_URL, { applicationName: 'goodchatter-stack-reads', logger })
+    : undefined;
   // Standalone Redis, or a Redis Cluster (REDIS_CLUSTER_ENABLED) for every service.
   const redisAt = redisTarget(env);
   const workerRedis = createRedis(redisAt, 'worker', { logger });
@@ -60,8 +64,9 @@ export async function startStack(env: StackEnv, logger: Logger): Promise<Stack> 
     concurrency: env.POLL_CONCURRENCY,
     syncEveryMs: env.SCHEDULE_SYNC_MS,
   });
-  const app = await buildApp({
+  const app = await buildApi({
     database,
+    readDatabase,
     redis: apiRedis,
     logger: logger.child({ service: 'api' }),
     ...apiOptionsFromEnv(env),
@@ -87,7 +92,7 @@ export async function startStack(env: StackEnv, logger: Logger): Promise<Stack> 
         ['let the notifier finish the deliveries in flight', () => notifier.close()],
         ['stop serving the API', () => app.close()],
         ['close the Redis connections', () => Promise.all([closeRedis(workerRedis), closeRedis(apiRedis)])],
-        ['close the Postgres pool', () => database.close()],
+        ['close the Postgres pools', () => Promise.all([database.close(), readDatabase?.close()])],
       ]),
   };
 }

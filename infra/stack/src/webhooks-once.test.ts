@@ -7,16 +7,16 @@ import { createQueue, createRedis, QUEUES } from '@goodchatter/queues';
 import { startScorer } from '@goodchatter/scorer';
 import {
   createTestEnv,
+  mentionRow,
   spawnService,
   startWebhookReceiver,
   syntheticLines,
   type TestEnv,
   type WebhookReceiver,
-  waitFor,
 } from '@goodchatter/testing';
 import type { Redis } from 'ioredis';
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 let env: TestEnv;
 let database: Database;
@@ -78,9 +78,13 @@ describe('one event, one delivery per subscription', () => {
       const complaints = labelled('complaint').length;
       expect(praise).toBeGreaterThan(20);
       expect(complaints).toBeGreaterThan(20);
-      await waitFor('every praise', () => praiseHooks.received.length >= praise);
+      await expect
+        .poll(() => praiseHooks.received.length, { message: 'every praise', timeout: 30_000 })
+        .toBeGreaterThanOrEqual(praise);
       await scoreQueue.add('score', job, { jobId: 'batch-c' });
-      await waitFor('every complaint', () => complaintHooks.received.length >= complaints);
+      await expect
+        .poll(() => complaintHooks.received.length, { message: 'every complaint', timeout: 30_000 })
+        .toBeGreaterThanOrEqual(complaints);
       await new Promise((r) => setTimeout(r, 500));
       expect(praiseHooks.requests).toHaveLength(praise);
       expect(complaintHooks.requests).toHaveLength(complaints);
@@ -108,21 +112,19 @@ describe('one event, one delivery per subscription', () => {
     const now = new Date();
     const stored = await insertMentions(
       database.db,
-      Array.from({ length: TOTAL }, (_, i) => ({
-        source: 'killed',
-        externalId: `k${i}`,
-        brand: 'Killed',
-        authorHandle: `k${i}`,
-        text: `Thank you Killed, superb service (${i})`,
-        postedAt: now,
-        ingestedAt: now,
-        label: 'praise',
-        score: 3,
-        confidence: 0.9,
-        reasons: [],
-        staff: [],
-        classifierVersion: 'test',
-      })),
+      Array.from({ length: TOTAL }, (_, i) =>
+        mentionRow({
+          source: 'killed',
+          externalId: `k${i}`,
+          brand: 'Killed',
+          authorHandle: `k${i}`,
+          text: `Thank you Killed, superb service (${i})`,
+          postedAt: now,
+          ingestedAt: now,
+          score: 3,
+          reasons: [],
+        }),
+      ),
     );
     const notifyQueue = createQueue(QUEUES.notify, { connection: redis, prefix: env.prefix });
     await notifyQueue.addBulk(
@@ -135,20 +137,21 @@ describe('one event, one delivery per subscription', () => {
     await notifyQueue.close();
 
     const first = spawnNotifier();
-    await waitFor('some deliveries', () => slow.requests.length >= 30, { timeoutMs: 60_000, everyMs: 10 });
+    await expect
+      .poll(() => slow.requests.length, { message: 'some deliveries', timeout: 60_000, interval: 10 })
+      .toBeGreaterThanOrEqual(30);
     first.kill('SIGKILL'); // mid-request: up to NOTIFIER_CONCURRENCY requests are in flight
     await new Promise((r) => first.once('exit', r));
     spawnNotifier();
 
-    const settled = await waitFor(
-      'every delivery settled',
+    const settled = await vi.waitFor(
       async () => {
         const log = await listDeliveries(database.db, sub.id, { limit: 100 + TOTAL });
-        return log.length === TOTAL && log.every((d) => d.status === 'delivered' || d.status === 'unknown')
-          ? log
-          : undefined;
+        const done = log.length === TOTAL && log.every((d) => d.status === 'delivered' || d.status === 'unknown');
+        expect(done, 'every delivery settled').toBe(true);
+        return log;
       },
-      { timeoutMs: 60_000 },
+      { timeout: 60_000 },
     );
     const unknown = settled.filter((d) => d.status === 'unknown');
     expect(unknown.length).toBeGreaterThan(0);

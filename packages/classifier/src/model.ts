@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
+import type { ScoredLabel } from '@goodchatter/core';
 import { z } from 'zod';
 import type { Features } from './features.js';
 
 /** Output classes of the linear model, in weight order. `mixed` is decided by rules on top. */
-export const CLASSES = ['complaint', 'neutral', 'praise'] as const;
+export const CLASSES = ['complaint', 'neutral', 'praise'] as const satisfies readonly ScoredLabel[];
 export type ModelClass = (typeof CLASSES)[number];
 export const K = CLASSES.length;
 

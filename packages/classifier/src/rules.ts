@@ -1,6 +1,8 @@
+import type { ScoredLabel } from '@goodchatter/core';
 import { tokenise } from './tokenise.js';
 
-export type RuleLabel = 'praise' | 'complaint' | 'neutral' | 'mixed';
+/** A rule forces any label a scored text can carry. */
+export type RuleLabel = ScoredLabel;
 
 export interface PhraseRule {
   phrase: string;

@@ -1,8 +1,16 @@
 export { createDatabase, type Database, type Db } from './client.js';
-export { MIGRATIONS_FOLDER, runMigrations } from './migrate.js';
+export { MIGRATIONS_FOLDER, migrationsFolderUpTo, runMigrations } from './migrate.js';
+export {
+  ensureMentionPartitions,
+  listMentionPartitions,
+  PARTITION_MONTHS_AHEAD,
+  type PartitionKeeper,
+  startPartitionKeeper,
+} from './partitions.js';
 export { postgresDependency } from './postgres-ready.js';
 export * from './schema/index.js';
 export { isSealed, openSecret, type SecretKeys, sealSecret, useSecretKeys } from './secret-box.js';
+export type { DbOrTx, Tx } from './transaction.js';
 export * from './verbs/api-keys.js';
 export * from './verbs/feed.js';
 export * from './verbs/kudos-shares.js';
@@ -18,7 +26,6 @@ export * from './verbs/staff-aliases.js';
 export * from './verbs/tracked-queries.js';
 export * from './verbs/tracked-queries-edit.js';
 export * from './verbs/trends.js';
+export * from './verbs/unalerted-mentions.js';
 export * from './verbs/webhook-deliveries.js';
-export * from './verbs/webhook-fanout.js';
-export * from './verbs/webhook-sweep.js';
 export * from './verbs/webhooks.js';

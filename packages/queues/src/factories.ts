@@ -2,8 +2,8 @@ import { rateLimited } from '@goodchatter/core';
 import { type Job, type JobsOptions, Queue, UnrecoverableError, Worker } from 'bullmq';
 import { DEFAULT_PREFIX, type QueueName, queueKeyPrefix } from './names.js';
 import { isOutageError, OutageError } from './outage.js';
-import { PAYLOADS, type PayloadOf } from './payloads.js';
 import type { RedisConnection } from './redis.js';
+import { PAYLOADS, type PayloadOf, type TypedQueue } from './registry.js';
 
 export interface QueueDeps {
   /** A standalone Redis or a Cluster; with a Cluster each queue's keys get a hash tag (queueKeyPrefix). */
@@ -22,7 +22,7 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   removeOnFail: { count: 10_000, age: 7 * 24 * 3600 },
 };
 
-export function createQueue<N extends QueueName>(name: N, deps: QueueDeps): Queue<PayloadOf<N>> {
+export function createQueue<N extends QueueName>(name: N, deps: QueueDeps): TypedQueue<N> {
   const queue = new Queue<PayloadOf<N>>(name, {
     connection: deps.connection,
     prefix: bullPrefix(name, deps),

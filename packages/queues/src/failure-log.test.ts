@@ -1,5 +1,4 @@
 import { EventEmitter } from 'node:events';
-import type { Worker } from 'bullmq';
 import { describe, expect, it } from 'vitest';
 import { logJobFailures } from './failure-log.js';
 import { OutageError } from './outage.js';
@@ -8,11 +7,7 @@ describe('logJobFailures', () => {
   it('logs poison per job, and an outage once with how many failures it held back', () => {
     const lines: { obj: Record<string, unknown>; msg: string }[] = [];
     const worker = new EventEmitter();
-    logJobFailures(
-      worker as unknown as Worker,
-      { warn: (obj, msg) => lines.push({ obj: { ...obj }, msg }) },
-      'score batch',
-    );
+    logJobFailures(worker, { warn: (obj, msg) => lines.push({ obj: { ...obj }, msg }) }, 'score batch');
     const refused = new OutageError(
       Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
     );

@@ -1,6 +1,10 @@
 import { rateLimited, type WarnLogger } from '@goodchatter/core';
-import type { Worker } from 'bullmq';
 import { OUTAGE_PREFIX } from './outage.js';
+
+/** What logJobFailures needs of a worker: its `failed` events (a BullMQ Worker has them). */
+export interface FailedJobEvents {
+  on(event: 'failed', listener: (job: { id?: string } | undefined, err: Error) => void): unknown;
+}
 
 /**
  * Logs a worker's failed jobs (every failed attempt, as BullMQ reports them). Poison — bad
@@ -9,7 +13,7 @@ import { OUTAGE_PREFIX } from './outage.js';
  * per 30 s with how many were held back (`suppressed`); the reviver runs them again once
  * the dependency is back, so nothing needs doing per job.
  */
-export function logJobFailures(worker: Worker, logger: WarnLogger, what: string): void {
+export function logJobFailures(worker: FailedJobEvents, logger: WarnLogger, what: string): void {
   const limit = rateLimited();
   worker.on('failed', (job, err) => {
     if (!err.message.startsWith(OUTAGE_PREFIX)) {

@@ -1,5 +1,5 @@
+import { ALERT_EVENTS } from '@goodchatter/core';
 import { z } from 'zod';
-import { QUEUES } from './names.js';
 
 export const PollJob = z.object({ queryId: z.number().int().positive() });
 export type PollJob = z.infer<typeof PollJob>;
@@ -18,20 +18,10 @@ export type ScoreJob = z.infer<typeof ScoreJob>;
 /** A mention newly stored with an alerting label; the job id is `<label>-<mentionId>`. */
 export const NotifyJob = z.object({
   mentionId: z.number().int().positive(),
-  event: z.enum(['mention.praise', 'mention.complaint']),
+  event: z.enum(ALERT_EVENTS),
 });
 export type NotifyJob = z.infer<typeof NotifyJob>;
 
 /** One attempt at one delivery; the job id is `dlv-<deliveryId>-<dispatch number>`. */
 export const DeliverJob = z.object({ deliveryId: z.number().int().positive() });
 export type DeliverJob = z.infer<typeof DeliverJob>;
-
-/** Payload schema per queue: producers and consumers both validate against these. */
-export const PAYLOADS = {
-  [QUEUES.poll]: PollJob,
-  [QUEUES.score]: ScoreJob,
-  [QUEUES.notify]: NotifyJob,
-  [QUEUES.deliver]: DeliverJob,
-} as const;
-
-export type PayloadOf<N extends keyof typeof PAYLOADS> = z.infer<(typeof PAYLOADS)[N]>;

@@ -1,6 +1,6 @@
 import { type Dependency, redactUrl } from '@goodchatter/core';
 import { Cluster, Redis } from 'ioredis';
-import { createCluster, type RedisTarget } from './redis.js';
+import { closeRedis, createCluster, type RedisTarget } from './redis.js';
 
 const PROBE = {
   lazyConnect: true,
@@ -53,7 +53,7 @@ export function redisDependency(target: string | RedisTarget): Dependency & { ad
       } catch (err) {
         throw cause ?? err;
       } finally {
-        redis.disconnect();
+        await closeRedis(redis);
       }
     },
     permanent: (err) =>
@@ -62,7 +62,11 @@ export function redisDependency(target: string | RedisTarget): Dependency & { ad
         : undefined,
     async advice() {
       const redis = probe(t);
-      redis.on('error', () => {});
+      // As in check(): a failed connect rejects with a bare "Connection is closed.".
+      let cause: Error | undefined;
+      redis.on('error', (err: Error) => {
+        cause ??= err;
+      });
       const label = where ? `Redis Cluster at ${where}` : `Redis at ${redactUrl(url)}`;
       try {
         await redis.connect();
@@ -79,10 +83,10 @@ export function redisDependency(target: string | RedisTarget): Dependency & { ad
       } catch (err) {
         // Managed Redis often disables CONFIG: say what to check by hand.
         return [
-          `${label}: could not read its settings (${(err as Error).message}); make sure it persists (appendonly yes or save) and uses maxmemory-policy noeviction`,
+          `${label}: could not read its settings (${(cause ?? (err as Error)).message}); make sure it persists (appendonly yes or save) and uses maxmemory-policy noeviction`,
         ];
       } finally {
-        redis.disconnect();
+        await closeRedis(redis);
       }
     },
   };

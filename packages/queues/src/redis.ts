@@ -51,6 +51,24 @@ function nodeOptions(url: string): RedisOptions {
   };
 }
 
+/**
+ * Where a connection's errors go when its creator gave no logger (tests, benchmarks):
+ * stderr, still rate-limited, so an error is never silent.
+ */
+const stderr: WarnLogger = { warn: (obj, msg) => console.warn(msg, obj) };
+
+/** Each connection's logger, so the connections duplicated from it log the same way. */
+const loggers = new WeakMap<RedisConnection, WarnLogger>();
+
+/**
+ * Logs `redis`'s errors, at most one line per 30 s with how many were held back. Without
+ * a listener an error would be an unhandled 'error' event (ioredis prints each one).
+ */
+function logErrors(redis: RedisConnection, logger: WarnLogger, what: string): void {
+  loggers.set(redis, logger);
+  redis.on('error', connectionErrorLogger(logger, `Redis (${what})`));
+}
+
 /** An ioredis Cluster over the target's seed nodes. */
 export function createCluster(
   target: RedisTarget & { cluster: NonNullable<RedisTarget['cluster']> },
@@ -91,23 +109,25 @@ export function createRedis(
         retryDelayOnClusterDown: 300,
       })
     : new Redis(t.url, options);
-  // Without a listener, a connection error would be an unhandled 'error' event.
-  redis.on('error', connectionErrorLogger(opts.logger, `Redis (${role} connection)`));
+  logErrors(redis, opts.logger ?? stderr, `${role} connection`);
   return redis;
 }
 
 /**
  * A second connection like `redis` that queues commands while away and never gives one
  * up: for blocking reads and subscriptions, which must not share the main connection.
+ * Its errors are logged like `redis`'s (ioredis copies options, not listeners), as `what`.
  */
-export function duplicateRedis(redis: RedisConnection): RedisConnection {
-  if (redis instanceof Cluster) {
-    return redis.duplicate(undefined, {
-      enableOfflineQueue: true,
-      redisOptions: { ...redis.options.redisOptions, enableOfflineQueue: true, maxRetriesPerRequest: null },
-    });
-  }
-  return redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
+export function duplicateRedis(redis: RedisConnection, what = 'duplicate connection'): RedisConnection {
+  const copy =
+    redis instanceof Cluster
+      ? redis.duplicate(undefined, {
+          enableOfflineQueue: true,
+          redisOptions: { ...redis.options.redisOptions, enableOfflineQueue: true, maxRetriesPerRequest: null },
+        })
+      : redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
+  logErrors(copy, loggers.get(redis) ?? stderr, what);
+  return copy;
 }
 
 /**

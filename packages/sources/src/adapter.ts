@@ -68,6 +68,11 @@ export interface SourceAdapter {
   /** True when the source bills per item read (X): the query's daily budget applies. */
   readonly metered?: boolean;
   fetchNew(req: FetchRequest): Promise<FetchResult>;
+  /**
+   * Releases what the adapter holds between polls (X's keep-alive sockets). The poller
+   * calls it once, after its last poll ended; adapters holding nothing leave it out.
+   */
+  close?(): void;
 }
 
 /** Errors an adapter throws so the poller can decide what to do. */

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { connectionErrorLogger } from '@goodchatter/core';
 import { Redis } from 'ioredis';
 
 /** A BullMQ prefix of the test's own; `cleanup` deletes every key under it. */
@@ -8,6 +9,7 @@ export function createQueuePrefix(redisUrl: string): { prefix: string; cleanup()
     prefix,
     async cleanup() {
       const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+      redis.on('error', connectionErrorLogger(console, 'Redis (test queue cleanup)'));
       try {
         let cursor = '0';
         do {
@@ -16,7 +18,9 @@ export function createQueuePrefix(redisUrl: string): { prefix: string; cleanup()
           if (keys.length > 0) await redis.del(...keys);
         } while (cursor !== '0');
       } finally {
-        redis.disconnect();
+        // QUIT while it is up; a connection that failed has nothing to say goodbye to.
+        if (redis.status === 'ready') await redis.quit().catch(() => redis.disconnect());
+        else redis.disconnect();
       }
     },
   };

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Scope } from '@goodchatter/core';
 import type { Database } from '@goodchatter/db';
 import type { RedisConnection } from '@goodchatter/queues';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -16,27 +17,29 @@ import { OneLinePerRequest } from './plugins/request-log.js';
 import { type RateLimitOptions, security } from './plugins/security.js';
 import { sessions } from './plugins/session.js';
 import { webApp } from './plugins/web-app.js';
-import { apiKeyRoutes } from './routes/api-keys.js';
-import { feedRoutes } from './routes/feed.js';
-import { healthRoutes } from './routes/health.js';
-import { ingestRoutes } from './routes/ingest.js';
-import { kudosShareRoutes } from './routes/kudos-shares.js';
+import { apiKeyRoutes } from './routes/api-keys/route.js';
+import { feedRoutes } from './routes/feed/route.js';
+import { healthRoutes } from './routes/health/route.js';
+import { ingestRoutes } from './routes/ingest/route.js';
+import { kudosShareRoutes } from './routes/kudos-shares/route.js';
 import { exportRoutes } from './routes/mentions/export.js';
+import { mentionRoutes } from './routes/mentions/route.js';
 import { workflowRoutes } from './routes/mentions/workflow.js';
-import { mentionRoutes } from './routes/mentions.js';
-import { queryRoutes } from './routes/queries.js';
-import { rejectedRoutes } from './routes/rejected.js';
-import { reportRoutes } from './routes/reports.js';
-import { sessionRoutes } from './routes/session.js';
-import { staffAliasRoutes } from './routes/staff-aliases.js';
+import { queryRoutes } from './routes/queries/route.js';
+import { rejectedRoutes } from './routes/rejected/route.js';
+import { reportRoutes } from './routes/reports/route.js';
+import { sessionRoutes } from './routes/session/route.js';
+import { staffAliasRoutes } from './routes/staff-aliases/route.js';
 import { streamRoutes } from './routes/stream/route.js';
-import { trendRoutes } from './routes/trends.js';
-import { webhookRoutes } from './routes/webhooks.js';
+import { trendRoutes } from './routes/trends/route.js';
+import { webhookRoutes } from './routes/webhooks/route.js';
 import { clientErrorHandler, frameworkErrors } from './server-errors.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     database: Database;
+    /** Where lists, reports and exports read: the replica (DATABASE_READ_URL), else `database`. */
+    readDatabase: Database;
     redis: RedisConnection;
     /** Shares identical in-flight list reads; writes to mentions call `invalidate()`. */
     reads: ReadCoalescer;
@@ -48,13 +51,15 @@ declare module 'fastify' {
    * `scope` (default `read`) unless it is marked `public`.
    */
   interface FastifyContextConfig {
-    scope?: 'read' | 'write' | 'admin';
+    scope?: Scope;
     public?: boolean;
   }
 }
 
 export interface ApiDeps {
   database: Database;
+  /** A read replica's pool for lists, reports and exports; default `database`. */
+  readDatabase?: Database;
   /** A producer-style connection (fails fast while Redis is down); a Cluster in cluster mode. */
   redis: RedisConnection;
   logger?: Logger | false;
@@ -104,7 +109,7 @@ function trustProxyOption(
 }
 
 /** The API as tests and production both build it; the caller owns and closes the deps. */
-export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
+export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   const prefix = deps.queuePrefix ?? 'goodchatter';
   const requestTimeoutMs = deps.requestTimeoutMs ?? 60_000;
   const app: FastifyInstance = Fastify({
@@ -129,6 +134,7 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('database', deps.database);
+  app.decorate('readDatabase', deps.readDatabase ?? deps.database);
   app.decorate<RedisConnection>('redis', deps.redis);
   app.decorate('reads', new ReadCoalescer(deps.readCacheMs ?? 0));
   app.decorate('streams', { subscribers: () => 0 });

@@ -26,3 +26,15 @@ describe('API settings for the care app', () => {
     expect(() => loadApiEnv({ [name]: value })).toThrow(name);
   });
 });
+
+describe('DATABASE_READ_URL', () => {
+  it('is optional, and taken as given when it is a postgres URL', () => {
+    expect(loadApiEnv({}).DATABASE_READ_URL).toBeUndefined();
+    const url = 'postgres://reader@replica.internal:5432/goodchatter';
+    expect(loadApiEnv({ DATABASE_READ_URL: url }).DATABASE_READ_URL).toBe(url);
+  });
+
+  it('refuses anything else, naming it', () => {
+    expect(() => loadApiEnv({ DATABASE_READ_URL: 'mysql://replica/goodchatter' })).toThrow('DATABASE_READ_URL');
+  });
+});

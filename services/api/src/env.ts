@@ -10,6 +10,15 @@ export const ApiEnv = BaseEnv.extend({
    */
   GOODCHATTER_SECRET_KEY: z.string().optional(),
   GOODCHATTER_SECRET_KEY_PREVIOUS: z.string().optional(),
+  /**
+   * A read replica for lists, reports and exports (feed, mentions, kudos, stats, trends,
+   * CSV). Unset: everything reads the primary. Single-mention reads and every write stay on
+   * DATABASE_URL, so a client sees its own change at once despite replica lag.
+   */
+  DATABASE_READ_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   /** Interface to listen on. Loopback by default; the container image sets 0.0.0.0. */
   HOST: z.string().min(1).default('127.0.0.1'),

@@ -3,7 +3,7 @@ import { createDatabase, postgresDependency } from '@goodchatter/db';
 import { closeRedis, createRedis, redisDependency, redisTarget } from '@goodchatter/queues';
 import { destination, pino } from 'pino';
 import { missingAdminKeyWarning } from './admin-key-check.js';
-import { buildApp } from './app.js';
+import { buildApi } from './app.js';
 import { apiOptionsFromEnv, loadApiEnv } from './env.js';
 
 // Entry point when the API runs alone (its own container).
@@ -19,8 +19,13 @@ await waitForDependenciesOrExit([postgresDependency(env.DATABASE_URL, { migrate:
   log: logger,
 });
 const database = createDatabase(env.DATABASE_URL, { applicationName: 'goodchatter-api', logger });
+// Lists, reports and exports may read a replica; it is not waited for at start (a replica
+// down shows in /readyz, and its reads fail with 503 until it is back).
+const readDatabase = env.DATABASE_READ_URL
+  ? createDatabase(env.DATABASE_READ_URL, { applicationName: 'goodchatter-api-reads', logger })
+  : undefined;
 const redis = createRedis(redisAt, 'producer', { logger });
-const app = await buildApp({ database, redis, logger, ...apiOptionsFromEnv(env) });
+const app = await buildApi({ database, readDatabase, redis, logger, ...apiOptionsFromEnv(env) });
 await app.listen({ port: env.PORT, host: env.HOST });
 const keyWarning = await missingAdminKeyWarning(database.db, env.GOODCHATTER_ADMIN_KEY);
 if (keyWarning) logger.warn(keyWarning);
@@ -29,5 +34,6 @@ onShutdownSignal(logger, () =>
     ['stop serving (in-flight requests finish)', () => app.close()],
     ['close the Redis connection', () => closeRedis(redis)],
     ['close the Postgres pool', () => database.close()],
+    ['close the read replica pool', async () => readDatabase?.close()],
   ]),
 );

@@ -3,9 +3,8 @@
  * poll worker, the scorer storing rows, and the API showing them.
  */
 import { requestPollNow } from '@goodchatter/queues';
-import { waitFor } from '@goodchatter/testing';
 import { describe, expect, it } from 'vitest';
-import { getQuery, type SocialHarness, startSocialHarness } from './test/social-harness.js';
+import { getQuery, withSocialHarness } from './test/social-harness.js';
 
 /** `n` posts about Acme Air, indexed a second apart, the newest `ageSeconds` ago. */
 const posts = (n: number, tag: string, ageSeconds = 30) =>
@@ -17,15 +16,6 @@ const posts = (n: number, tag: string, ageSeconds = 30) =>
   }));
 const sorted = (ids: string[]) => [...ids].sort();
 
-async function withHarness(fn: (h: SocialHarness) => Promise<void>, opts?: Parameters<typeof startSocialHarness>[0]) {
-  const h = await startSocialHarness(opts);
-  try {
-    await fn(h);
-  } finally {
-    await h.close();
-  }
-}
-
 describe('polling Bluesky', () => {
   it(
     'stores every post once across pages, a burst between polls, a failed page and equal timestamps',
@@ -33,12 +23,14 @@ describe('polling Bluesky', () => {
       timeout: 120_000,
     },
     () =>
-      withHarness(async (h) => {
+      withSocialHarness(async (h) => {
         const id = await h.addQuery({ source: 'bluesky', query: 'acme air' });
         const first = h.fb.addPosts(posts(150, 'first', 600));
         const at = first.at(-1)?.indexedAt ?? '';
         await h.pollOnce(id);
-        await waitFor('first poll stored', async () => (await h.stored()).length >= 150);
+        await expect
+          .poll(async () => (await h.stored()).length, { message: 'first poll stored', timeout: 30_000 })
+          .toBeGreaterThanOrEqual(150);
 
         // One more post at the very instant of the checkpoint, then a burst; page 2 answers 503 once.
         const twin = h.fb.addPosts([{ text: 'twin: acme air thanks', indexedAt: at }]);
@@ -46,11 +38,18 @@ describe('polling Bluesky', () => {
         h.fb.failNext({ delayMs: 0 });
         h.fb.failNext({ status: 503, error: 'NotEnoughResources' });
         await requestPollNow(h.pollQueue, id);
-        await waitFor('the burst stored', async () => (await h.stored()).length >= 381, { timeoutMs: 45_000 });
-        await waitFor('checkpoint saved', async () => {
-          const cp = JSON.parse((await getQuery(h.database.db, id))?.checkpoint ?? '{}');
-          return cp.seen?.[0]?.uris?.[0] === burst.at(-1)?.uri;
-        });
+        await expect
+          .poll(async () => (await h.stored()).length, { message: 'the burst stored', timeout: 45_000 })
+          .toBeGreaterThanOrEqual(381);
+        await expect
+          .poll(
+            async () => {
+              const cp = JSON.parse((await getQuery(h.database.db, id))?.checkpoint ?? '{}');
+              return cp.seen?.[0]?.uris?.[0] === burst.at(-1)?.uri;
+            },
+            { message: 'checkpoint saved', timeout: 30_000 },
+          )
+          .toBe(true);
         await h.pollOnce(id);
         await new Promise((r) => setTimeout(r, 300));
 
@@ -79,16 +78,13 @@ describe('polling Bluesky', () => {
   );
 
   it('honours a 429: no request before ratelimit-reset, the job waiting delayed', { timeout: 120_000 }, () =>
-    withHarness(async (h) => {
+    withSocialHarness(async (h) => {
       const id = await h.addQuery({ source: 'bluesky', query: 'acme air', pollIntervalMs: 1000 });
       const all = h.fb.addPosts(posts(30, 'rl'));
       h.fb.failNext({ status: 429, resetInSeconds: 3 });
       await h.ingest.syncNow();
 
-      const paused = await waitFor(
-        'the pause',
-        async () => (await getQuery(h.database.db, id))?.pausedUntil ?? undefined,
-      );
+      const paused = await h.pausedUntil(id);
       const resetAt = paused.getTime();
       expect(resetAt - Date.now()).toBeGreaterThan(1000);
       const searches = () => h.fb.calls('app.bsky.feed.searchPosts');
@@ -96,15 +92,15 @@ describe('polling Bluesky', () => {
         expect(searches()).toHaveLength(1);
         await new Promise((r) => setTimeout(r, 20));
       }
-      await waitFor('the posts after the reset', async () => (await h.stored()).length === all.length, {
-        timeoutMs: 15_000,
-      });
+      await expect
+        .poll(async () => (await h.stored()).length, { message: 'the posts after the reset', timeout: 15_000 })
+        .toBe(all.length);
       expect(searches()[1]?.status).toBe(200);
     }),
   );
 
   it('a refused session refresh (app password revoked) marks the query failing with why; ingest carries on', () =>
-    withHarness(async (h) => {
+    withSocialHarness(async (h) => {
       const id = await h.addQuery({ source: 'bluesky', query: 'acme air' });
       const other = await h.addQuery({ source: 'mastodon', query: '#AcmeAir' });
       h.fb.addPosts(posts(3, 'before'));
@@ -122,6 +118,8 @@ describe('polling Bluesky', () => {
       expect(h.fb.calls('app.bsky.feed.searchPosts')).toHaveLength(2);
       h.fm.addStatuses([{ text: 'still here #AcmeAir' }]);
       await h.pollOnce(other);
-      await waitFor('the Mastodon status stored', async () => (await h.stored()).length === 4);
+      await expect
+        .poll(async () => (await h.stored()).length, { message: 'the Mastodon status stored', timeout: 30_000 })
+        .toBe(4);
     }));
 });

@@ -3,9 +3,8 @@
  * the poll worker, the scorer storing rows, and the API showing them.
  */
 import { requestPollNow } from '@goodchatter/queues';
-import { waitFor } from '@goodchatter/testing';
 import { describe, expect, it } from 'vitest';
-import { getQuery, type SocialHarness, startSocialHarness } from './test/social-harness.js';
+import { getQuery, withSocialHarness } from './test/social-harness.js';
 
 /** `n` statuses tagged #AcmeAir, a second apart, the newest `ageSeconds` old. */
 const statuses = (n: number, tag: string, ageSeconds = 30) =>
@@ -16,21 +15,12 @@ const statuses = (n: number, tag: string, ageSeconds = 30) =>
   }));
 const sorted = (ids: string[]) => [...ids].sort();
 
-async function withHarness(fn: (h: SocialHarness) => Promise<void>, opts?: Parameters<typeof startSocialHarness>[0]) {
-  const h = await startSocialHarness(opts);
-  try {
-    await fn(h);
-  } finally {
-    await h.close();
-  }
-}
-
 describe('polling Mastodon', () => {
   it(
     'stores every status once across pages, a burst between polls and a failed page; skips boosts and non-public',
     { timeout: 120_000 },
     () =>
-      withHarness(async (h) => {
+      withSocialHarness(async (h) => {
         const id = await h.addQuery({ source: 'mastodon', query: '#AcmeAir' });
         const first = h.fm.addStatuses(statuses(100, 'first', 600));
         h.fm.addStatuses([
@@ -38,7 +28,9 @@ describe('polling Mastodon', () => {
           { text: 'quietly #AcmeAir', visibility: 'unlisted' },
         ]);
         await h.pollOnce(id);
-        await waitFor('first poll stored', async () => (await h.stored()).length >= 100);
+        await expect
+          .poll(async () => (await h.stored()).length, { message: 'first poll stored', timeout: 30_000 })
+          .toBeGreaterThanOrEqual(100);
         expect(h.fm.apiRequests()).toHaveLength(3); // 40 + 40 + 22
 
         // More than a page arrives; the second page of the next poll answers 503 once and
@@ -47,13 +39,17 @@ describe('polling Mastodon', () => {
         h.fm.failNext({ delayMs: 0 });
         h.fm.failNext({ status: 503 });
         await requestPollNow(h.pollQueue, id);
-        await waitFor('the burst stored', async () => (await h.stored()).length >= 230, { timeoutMs: 45_000 });
-        await waitFor(
-          'checkpoint saved',
-          // The newest id read: the boost and the unlisted post, added after the burst's posting times.
-          async () =>
-            JSON.parse((await getQuery(h.database.db, id))?.checkpoint ?? '{}').seen?.[0] === h.fm.statuses[0]?.id,
-        );
+        await expect
+          .poll(async () => (await h.stored()).length, { message: 'the burst stored', timeout: 45_000 })
+          .toBeGreaterThanOrEqual(230);
+        // The newest id read: the boost and the unlisted post, added after the burst's posting times.
+        const newest = h.fm.statuses[0]?.id;
+        await expect
+          .poll(async () => JSON.parse((await getQuery(h.database.db, id))?.checkpoint ?? '{}').seen?.[0], {
+            message: 'checkpoint saved',
+            timeout: 30_000,
+          })
+          .toBe(newest);
         await h.pollOnce(id);
         await new Promise((r) => setTimeout(r, 300)); // a stray repeat would be stored by now
 
@@ -80,17 +76,14 @@ describe('polling Mastodon', () => {
   );
 
   it('honours a 429: no request before X-RateLimit-Reset, the job waiting delayed', { timeout: 120_000 }, () =>
-    withHarness(async (h) => {
+    withSocialHarness(async (h) => {
       // Ticks every second, so ticks during the wait must be held back too.
       const id = await h.addQuery({ source: 'mastodon', query: '#AcmeAir', pollIntervalMs: 1000 });
       const all = h.fm.addStatuses(statuses(30, 'rl'));
       h.fm.failNext({ status: 429, resetInSeconds: 3 });
       await h.ingest.syncNow();
 
-      const paused = await waitFor(
-        'the pause',
-        async () => (await getQuery(h.database.db, id))?.pausedUntil ?? undefined,
-      );
+      const paused = await h.pausedUntil(id);
       const resetAt = paused.getTime();
       expect(resetAt - Date.now()).toBeGreaterThan(1000);
       expect((await getQuery(h.database.db, id))?.lastError).toMatch(/^Mastodon rate limit reached; resets at/);
@@ -98,16 +91,16 @@ describe('polling Mastodon', () => {
         expect(h.fm.apiRequests()).toHaveLength(1);
         await new Promise((r) => setTimeout(r, 20));
       }
-      await waitFor('the statuses after the reset', async () => (await h.stored()).length === all.length, {
-        timeoutMs: 15_000,
-      });
+      await expect
+        .poll(async () => (await h.stored()).length, { message: 'the statuses after the reset', timeout: 15_000 })
+        .toBe(all.length);
       expect(h.fm.apiRequests()[1]?.status).toBe(200);
       expect((await getQuery(h.database.db, id))?.lastError).toBeNull();
     }),
   );
 
   it('marks the query failing with the instance’s message on a 401, and stops polling it', () =>
-    withHarness(async (h) => {
+    withSocialHarness(async (h) => {
       const id = await h.addQuery({ source: 'mastodon', query: 'acme crew' });
       h.fm.failNext({ status: 401, error: 'The access token was revoked' });
       await h.pollOnce(id);
@@ -121,11 +114,11 @@ describe('polling Mastodon', () => {
     }));
 
   it('lists the stored statuses under ?source=mastodon, in JSON and CSV, and not under another source', () =>
-    withHarness(async (h) => {
+    withSocialHarness(async (h) => {
       const id = await h.addQuery({ source: 'mastodon', query: '#AcmeAir' });
       const added = h.fm.addStatuses(statuses(3, 'listed'));
       await h.pollOnce(id);
-      await waitFor('stored', async () => (await h.stored()).length === 3);
+      await expect.poll(async () => (await h.stored()).length, { message: 'stored', timeout: 30_000 }).toBe(3);
       const listed = (await h.api('/v1/mentions?source=mastodon')).body as { data: { externalId: string }[] };
       expect(sorted(listed.data.map((m) => m.externalId))).toEqual(sorted(added.map((s) => s.uri)));
       expect(((await h.api('/v1/mentions?source=Mastodon')).body as { data: unknown[] }).data).toHaveLength(3);

@@ -3,11 +3,11 @@ import type { Database } from '@goodchatter/db';
 import { listEnabledQueries } from '@goodchatter/db';
 import type { RedisConnection } from '@goodchatter/queues';
 import {
-  createQueue,
   createWorker,
   DelayedError,
   isOutageError,
   logJobFailures,
+  openQueues,
   POLL_TICK,
   QUEUES,
 } from '@goodchatter/queues';
@@ -35,17 +35,17 @@ export interface Ingest {
   close(): Promise<void>;
 }
 
-function closeSource(source: SourceAdapter): void {
-  const closable = source as SourceAdapter & { close?: () => void };
-  if (typeof closable.close === 'function') closable.close();
-}
-
 export async function startIngest(deps: IngestDeps): Promise<Ingest> {
   const { logger } = deps;
   const queueDeps = { connection: deps.connection, prefix: deps.prefix };
-  const scoreQueue = createQueue(QUEUES.score, queueDeps);
-  const pollQueue = createQueue(QUEUES.poll, queueDeps);
-  const pollDeps = { database: deps.database, scoreQueue, sources: deps.sources, logger };
+  const queues = openQueues(queueDeps);
+  const pollQueue = queues.getQueue(QUEUES.poll);
+  const pollDeps = {
+    database: deps.database,
+    scoreQueue: queues.getQueue(QUEUES.score),
+    sources: deps.sources,
+    logger,
+  };
 
   const worker = createWorker(
     QUEUES.poll,
@@ -92,9 +92,9 @@ export async function startIngest(deps: IngestDeps): Promise<Ingest> {
     async close() {
       if (timer) clearInterval(timer);
       await worker.close();
-      await Promise.all([scoreQueue.close(), pollQueue.close()]);
+      await queues.close();
       // After the worker: no poll is using them any more (the X adapter's keep-alive sockets).
-      for (const source of Object.values(deps.sources)) closeSource(source);
+      for (const source of Object.values(deps.sources)) source.close?.();
     },
   };
 }

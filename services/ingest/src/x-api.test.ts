@@ -1,6 +1,5 @@
-import { buildApp } from '@goodchatter/api';
+import { buildApi } from '@goodchatter/api';
 import { createRedis, pollSchedulerId } from '@goodchatter/queues';
-import { waitFor } from '@goodchatter/testing';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startXHarness, type XHarness } from './test/x-harness.js';
@@ -8,12 +7,12 @@ import { startXHarness, type XHarness } from './test/x-harness.js';
 const ADMIN_KEY = 'x-api-test-admin-key-0123456789';
 let h: XHarness;
 let redis: Redis;
-let app: Awaited<ReturnType<typeof buildApp>>;
+let app: Awaited<ReturnType<typeof buildApi>>;
 
 beforeAll(async () => {
   h = await startXHarness();
   redis = createRedis(h.env.redisUrl, 'producer');
-  app = await buildApp({ database: h.database, redis, logger: false, queuePrefix: h.env.prefix, adminKey: ADMIN_KEY });
+  app = await buildApi({ database: h.database, redis, logger: false, queuePrefix: h.env.prefix, adminKey: ADMIN_KEY });
 });
 afterAll(async () => {
   await app.close();
@@ -46,15 +45,27 @@ describe('tracked queries through the API, polled by the ingest worker', () => {
     expect(created.status).toBe(201);
     const id = created.body.id as number;
     // A new scheduler's first tick is immediate: the first poll needs no button.
-    await waitFor('the first poll', async () => (await call('GET', `/v1/queries/${id}`)).body.lastPolledAt !== null);
-    await waitFor('its tweets stored', async () => (await h.stored()).length === first.length);
+    await expect
+      .poll(async () => (await call('GET', `/v1/queries/${id}`)).body.lastPolledAt, {
+        message: 'the first poll',
+        timeout: 30_000,
+      })
+      .not.toBe(null);
+    await expect
+      .poll(async () => (await h.stored()).length, { message: 'its tweets stored', timeout: 30_000 })
+      .toBe(first.length);
     const view = (await call('GET', `/v1/queries/${id}`)).body;
     expect(view).toMatchObject({ status: 'active', readsToday: 120, lastError: null, checkpoint: newest });
 
     const later = h.fx.addTweets([{ text: 'Acme Air, again lovely' }]);
     const poll = await call('POST', `/v1/queries/${id}/poll`);
     expect(poll.status).toBe(202);
-    await waitFor('the polled-now tweet', async () => (await h.stored()).includes(later[0]?.id ?? ''));
+    await expect
+      .poll(async () => (await h.stored()).includes(later[0]?.id ?? ''), {
+        message: 'the polled-now tweet',
+        timeout: 30_000,
+      })
+      .toBe(true);
     expect(h.fx.searchRequests().at(-1)?.query.since_id).toBe(newest);
 
     expect((await call('PATCH', `/v1/queries/${id}`, { pollIntervalSeconds: 900 })).status).toBe(200);

@@ -1,8 +1,7 @@
-import { buildApp } from '@goodchatter/api';
+import { buildApi } from '@goodchatter/api';
 import { createRedis } from '@goodchatter/queues';
-import { waitFor } from '@goodchatter/testing';
-import { describe, expect, it } from 'vitest';
-import { getQuery, startXHarness, type XHarness } from './test/x-harness.js';
+import { describe, expect, it, vi } from 'vitest';
+import { getQuery, withXHarness, type XHarness } from './test/x-harness.js';
 
 const tweets = (n: number, tag: string) =>
   Array.from({ length: n }, (_, i) => ({
@@ -10,20 +9,11 @@ const tweets = (n: number, tag: string) =>
     createdAt: new Date(Date.now() - i),
   }));
 
-async function withHarness(fn: (h: XHarness) => Promise<void>) {
-  const h = await startXHarness();
-  try {
-    await fn(h);
-  } finally {
-    await h.close();
-  }
-}
-
 /** GET /v1/queries/:id through the real API on the harness's database. */
 async function apiView(h: XHarness, id: number): Promise<Record<string, unknown>> {
   const redis = createRedis(h.env.redisUrl, 'producer');
   const adminKey = 'x-limits-test-admin-key';
-  const app = await buildApp({ database: h.database, redis, logger: false, queuePrefix: h.env.prefix, adminKey });
+  const app = await buildApi({ database: h.database, redis, logger: false, queuePrefix: h.env.prefix, adminKey });
   try {
     const res = await app.inject({ url: `/v1/queries/${id}`, headers: { authorization: `Bearer ${adminKey}` } });
     expect(res.statusCode).toBe(200);
@@ -39,25 +29,27 @@ describe('X limits and errors', () => {
     'honours a 429: no request before the reset, the job waits delayed rather than in a worker',
     { timeout: 130_000 },
     () =>
-      withHarness(async (h) => {
+      withXHarness(async (h) => {
         // Scheduler ticks every second, so ticks during the wait must be held back too.
         const id = await h.addQuery({ pollIntervalMs: 1000 });
         const all = h.fx.addTweets(tweets(30, 'rl'));
         h.fx.failNext({ status: 429, resetInSeconds: 3 });
         await h.ingest.syncNow();
 
-        await waitFor('the 429', () => h.fx.searchRequests().length === 1);
-        const paused = await waitFor(
-          'the pause',
-          async () => (await getQuery(h.database.db, id))?.pausedUntil ?? undefined,
-        );
+        await expect.poll(() => h.fx.searchRequests().length, { message: 'the 429', timeout: 30_000 }).toBe(1);
+        const paused = await h.pausedUntil(id);
         const resetAt = paused.getTime();
         expect(resetAt - Date.now()).toBeGreaterThan(1000);
         expect((await getQuery(h.database.db, id))?.lastError).toMatch(/X rate limit reached; resets at/);
 
         // The tick that met the 429 went back to the queue, delayed until the reset.
-        const retry = await waitFor('the delayed retry', async () =>
-          (await h.pollQueue.getDelayed()).find((j) => j.processedOn !== undefined),
+        const retry = await vi.waitFor(
+          async () => {
+            const job = (await h.pollQueue.getDelayed()).find((j) => j.processedOn !== undefined);
+            expect(job, 'the delayed retry').toBeDefined();
+            return job!;
+          },
+          { timeout: 30_000 },
         );
         expect(Math.abs(retry.timestamp + retry.delay - resetAt)).toBeLessThan(500);
         while (Date.now() < resetAt - 50) {
@@ -67,16 +59,16 @@ describe('X limits and errors', () => {
           await new Promise((r) => setTimeout(r, 20));
         }
 
-        await waitFor('the tweets after the reset', async () => (await h.stored()).length === all.length, {
-          timeoutMs: 10_000,
-        });
+        await expect
+          .poll(async () => (await h.stored()).length, { message: 'the tweets after the reset', timeout: 10_000 })
+          .toBe(all.length);
         expect(h.fx.searchRequests()[1]?.status).toBe(200);
         expect((await getQuery(h.database.db, id))?.lastError).toBeNull();
       }),
   );
 
   it('marks the query failing with X’s message on a 401, visible in the API, and stops polling it', () =>
-    withHarness(async (h) => {
+    withXHarness(async (h) => {
       const id = await h.addQuery();
       h.fx.failNext({ status: 401, detail: 'Invalid or expired token.' });
       await h.pollOnce(id);
@@ -91,7 +83,7 @@ describe('X limits and errors', () => {
     }));
 
   it('pauses a query until the next UTC day when its daily read budget is spent, and resumes where it stopped', () =>
-    withHarness(async (h) => {
+    withXHarness(async (h) => {
       const id = await h.addQuery({ dailyBudget: 250 });
       const all = h.fx.addTweets(tweets(600, 'budget'));
       await h.pollOnce(id);
@@ -115,7 +107,9 @@ describe('X limits and errors', () => {
       await newDay();
       expect(h.fx.searchRequests()[3]?.query.until_id).toBeDefined();
       await newDay();
-      await waitFor('every tweet stored', async () => (await h.stored()).length >= 600);
+      await expect
+        .poll(async () => (await h.stored()).length, { message: 'every tweet stored', timeout: 30_000 })
+        .toBeGreaterThanOrEqual(600);
       const stored = await h.stored();
       expect(stored.sort()).toEqual(all.map((t) => t.id).sort());
       // Each day 100 + 100 + 50, then the last 100: no tweet read twice.

@@ -1,7 +1,7 @@
 import { requestPollNow } from '@goodchatter/queues';
-import { type FakeTweet, waitFor } from '@goodchatter/testing';
+import type { FakeTweet } from '@goodchatter/testing';
 import { describe, expect, it } from 'vitest';
-import { getQuery, startXHarness, type XHarness } from './test/x-harness.js';
+import { getQuery, withXHarness, type XHarness } from './test/x-harness.js';
 
 /**
  * `n` tweets mentioning the brand, posted over the last `n` ms (ids follow time, so a
@@ -31,18 +31,9 @@ async function describeState(h: XHarness, id: number): Promise<string> {
   });
 }
 
-async function withHarness(fn: (h: XHarness) => Promise<void>, opts?: Parameters<typeof startXHarness>[0]) {
-  const h = await startXHarness(opts);
-  try {
-    await fn(h);
-  } finally {
-    await h.close();
-  }
-}
-
 describe('polling X', () => {
   it('stores every tweet once across pages, polls, a repeated tweet and a failed page', { timeout: 135_000 }, () =>
-    withHarness(async (h) => {
+    withXHarness(async (h) => {
       const id = await h.addQuery();
       const tooOld = h.fx.addTweets([{ text: 'Acme Air, two hours ago', createdAt: new Date(Date.now() - 7_200_000) }]);
       const first = h.fx.addTweets(tweets(250, 'first'));
@@ -51,7 +42,9 @@ describe('polling X', () => {
 
       // Poll 1: no checkpoint, so the last hour (start_time), three pages of 100 + 100 + 51.
       await h.pollOnce(id);
-      await waitFor('first poll stored', async () => (await h.stored()).length >= 250);
+      await expect
+        .poll(async () => (await h.stored()).length, { message: 'first poll stored', timeout: 30_000 })
+        .toBeGreaterThanOrEqual(250);
       const p1 = h.fx.searchRequests();
       expect(p1).toHaveLength(3);
       expect(p1[0]?.query.start_time).toBeDefined();
@@ -67,20 +60,23 @@ describe('polling X', () => {
       h.fx.failNext({ status: 503 });
       await requestPollNow(h.pollQueue, id);
       // Generous: under a full parallel suite on 2 cores the retry after the 503 can take a while.
-      await waitFor('second poll stored', async () => (await h.stored()).length >= 370, { timeoutMs: 45_000 }).catch(
-        async (err) => {
+      await expect
+        .poll(async () => (await h.stored()).length, { message: 'second poll stored', timeout: 45_000 })
+        .toBeGreaterThanOrEqual(370)
+        .catch(async (err) => {
           // This wait once timed out under heavy load and could not be reproduced: say what state it was in.
           throw new Error(`${(err as Error).message}\n${await describeState(h, id)}`);
-        },
-      );
+        });
       const p2 = h.fx.searchRequests().slice(3);
       expect(p2.map((r) => r.status)).toEqual([200, 503, 200, 200]);
       expect(p2[0]?.query.since_id).toBe(newestId(first));
       expect(p2[2]?.query.since_id).toBe(newestId(first)); // the retry re-reads from the old checkpoint
-      await waitFor(
-        'checkpoint saved',
-        async () => (await getQuery(h.database.db, id))?.checkpoint === newestId(second),
-      );
+      await expect
+        .poll(async () => (await getQuery(h.database.db, id))?.checkpoint, {
+          message: 'checkpoint saved',
+          timeout: 30_000,
+        })
+        .toBe(newestId(second));
 
       // Poll 3: nothing new; one request from the new checkpoint.
       await h.pollOnce(id);
@@ -113,7 +109,7 @@ describe('polling X', () => {
   );
 
   it('stops when the rate-limit window is spent and resumes after its reset without a 429', () =>
-    withHarness(
+    withXHarness(
       async (h) => {
         const id = await h.addQuery();
         const all = h.fx.addTweets(tweets(350, 'window'));
@@ -126,12 +122,14 @@ describe('polling X', () => {
         await h.pollOnce(id); // before the reset: skipped, no request
         expect(h.fx.searchRequests()).toHaveLength(2);
 
-        await waitFor('the window to reset', () => Date.now() > (q?.pausedUntil?.getTime() ?? 0) + 50, {
-          timeoutMs: 10_000,
-        });
+        await expect
+          .poll(() => Date.now(), { message: 'the window to reset', timeout: 10_000 })
+          .toBeGreaterThan((q?.pausedUntil?.getTime() ?? 0) + 50);
         await h.pollOnce(id);
         await h.pollOnce(id);
-        await waitFor('every tweet stored', async () => (await h.stored()).length >= 350, { timeoutMs: 20_000 });
+        await expect
+          .poll(async () => (await h.stored()).length, { message: 'every tweet stored', timeout: 20_000 })
+          .toBeGreaterThanOrEqual(350);
         expect(h.fx.searchRequests().every((r) => r.status === 200)).toBe(true);
         expect(sorted(await h.stored())).toEqual(sorted(all.map((t) => t.id)));
         expect((await getQuery(h.database.db, id))?.checkpoint).toBe(newestId(all));
@@ -144,22 +142,28 @@ describe('polling X', () => {
     'runs a manual poll that arrives while another poll holds the query once that one ends',
     { timeout: 120_000 },
     () =>
-      withHarness(async (h) => {
+      withXHarness(async (h) => {
         const id = await h.addQuery();
         h.fx.addTweets(tweets(30, 'slow'));
         h.fx.failNext({ delayMs: 1500 }); // the first poll's only page answers slowly
         const first = await h.pollQueue.add('test-poll', { queryId: id }, { attempts: 1 });
-        await waitFor('the first poll to hold the query', () => h.fx.searchRequests().length === 1 || undefined);
+        await expect
+          .poll(() => h.fx.searchRequests().length, { message: 'the first poll to hold the query', timeout: 30_000 })
+          .toBe(1);
         const later = h.fx.addTweets(tweets(5, 'later'));
         const manual = await requestPollNow(h.pollQueue, id);
-        await waitFor('both polls done', async () => {
-          const states = await Promise.all([first.id, manual].map((j) => h.pollQueue.getJobState(j as string)));
-          return states.every((s) => s === 'completed') || undefined;
-        });
+        await expect
+          .poll(() => Promise.all([first.id, manual].map((j) => h.pollQueue.getJobState(j as string))), {
+            message: 'both polls done',
+            timeout: 30_000,
+          })
+          .toEqual(['completed', 'completed']);
         const done = await h.pollQueue.getJob(manual as string);
         expect(done?.returnvalue).toMatchObject({ status: 'polled' });
         expect(h.fx.searchRequests()).toHaveLength(2);
-        await waitFor('the later tweets stored', async () => (await h.stored()).length >= 35);
+        await expect
+          .poll(async () => (await h.stored()).length, { message: 'the later tweets stored', timeout: 30_000 })
+          .toBeGreaterThanOrEqual(35);
         expect(await h.stored()).toEqual(expect.arrayContaining(later.map((t) => t.id)));
       }),
   );

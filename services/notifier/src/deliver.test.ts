@@ -1,22 +1,18 @@
 import { createHmac } from 'node:crypto';
-import { startWebhookReceiver, type WebhookReceiver, waitFor } from '@goodchatter/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, startHarness } from './testing/harness.js';
+import type { WebhookReceiver } from '@goodchatter/testing';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type Harness, startHarness } from './test/harness.js';
+import { trackReceivers } from './test/receivers.js';
 
 let h: Harness;
-const receivers: WebhookReceiver[] = [];
-const receiver = async () => {
-  const r = await startWebhookReceiver();
-  receivers.push(r);
-  return r;
-};
+const receivers = trackReceivers();
 
 beforeAll(async () => {
   h = await startHarness({ maxAttempts: 5, retryBaseMs: 150, timeoutMs: 1000 });
 });
 afterAll(async () => {
   await h.close();
-  await Promise.all(receivers.map((r) => r.close()));
+  await receivers.close();
 });
 
 /** One praise for a fresh subscription; resolves once its delivery has settled. */
@@ -25,10 +21,14 @@ async function deliverOne(r: WebhookReceiver, over: { format?: string } = {}) {
   const sub = await h.subscribe({ url: r.url, brand, ...over });
   const mentionId = await h.mention(brand);
   await h.alert(mentionId);
-  const settled = await waitFor('the delivery to settle', async () => {
-    const [d] = await h.deliveries(sub.id);
-    return d && ['delivered', 'failed'].includes(d.status) ? d : undefined;
-  });
+  const settled = await vi.waitFor(
+    async () => {
+      const [d] = await h.deliveries(sub.id);
+      expect(['delivered', 'failed'], 'the delivery to settle').toContain(d?.status);
+      return d!;
+    },
+    { timeout: 30_000 },
+  );
   return { sub, mentionId, delivery: settled };
 }
 
@@ -36,7 +36,7 @@ const gaps = (r: WebhookReceiver) => r.requests.slice(1).map((x, i) => x.at - (r
 
 describe('a delivery', () => {
   it('is signed: v1=HMAC-SHA256("<timestamp>.<raw body>") with the secret, plus event id and timestamp', async () => {
-    const r = await receiver();
+    const r = await receivers.start();
     const { sub, mentionId, delivery } = await deliverOne(r);
     expect(delivery.status).toBe('delivered');
     const [hook] = r.received;
@@ -55,7 +55,7 @@ describe('a delivery', () => {
   });
 
   it('retries a 500 with growing delays, then delivers the same event', async () => {
-    const r = await receiver();
+    const r = await receivers.start();
     r.failNext(3, 500);
     const { delivery } = await deliverOne(r);
     expect(delivery).toMatchObject({ status: 'delivered', attempts: 4, responseCode: 200 });
@@ -69,7 +69,7 @@ describe('a delivery', () => {
   });
 
   it('retries a timeout', async () => {
-    const r = await receiver();
+    const r = await receivers.start();
     r.replyNext(1, { delayMs: 2500 });
     const { delivery } = await deliverOne(r);
     expect(delivery).toMatchObject({ status: 'delivered', attempts: 2 });
@@ -77,7 +77,7 @@ describe('a delivery', () => {
   });
 
   it('does not retry a 400, and says why in the log', async () => {
-    const r = await receiver();
+    const r = await receivers.start();
     r.replyNext(1, { status: 400, body: 'unknown field' });
     const { delivery } = await deliverOne(r);
     expect(delivery).toMatchObject({ status: 'failed', attempts: 1, responseCode: 400 });
@@ -87,7 +87,7 @@ describe('a delivery', () => {
   });
 
   it('waits as long as Retry-After says on a 429', async () => {
-    const r = await receiver();
+    const r = await receivers.start();
     r.replyNext(1, { status: 429, headers: { 'retry-after': '1' } });
     const { delivery } = await deliverOne(r);
     expect(delivery).toMatchObject({ status: 'delivered', attempts: 2 });
@@ -96,8 +96,8 @@ describe('a delivery', () => {
   });
 
   it('does not follow a redirect', async () => {
-    const r = await receiver();
-    const target = await receiver();
+    const r = await receivers.start();
+    const target = await receivers.start();
     r.replyNext(1, { status: 302, headers: { location: target.url } });
     const { delivery } = await deliverOne(r);
     expect(delivery).toMatchObject({ status: 'failed', responseCode: 302 });
@@ -105,7 +105,7 @@ describe('a delivery', () => {
   });
 
   it('gives up after the configured number of attempts', async () => {
-    const r = await receiver();
+    const r = await receivers.start();
     r.setDefault({ status: 503 });
     const { delivery } = await deliverOne(r);
     expect(delivery).toMatchObject({ status: 'failed', attempts: 5, responseCode: 503 });
@@ -113,7 +113,7 @@ describe('a delivery', () => {
   });
 
   it('reads only the start of a huge answer', async () => {
-    const r = await receiver();
+    const r = await receivers.start();
     r.replyNext(1, { status: 422, body: 'x'.repeat(5_000_000) });
     const { delivery } = await deliverOne(r);
     expect(delivery).toMatchObject({ status: 'failed', responseCode: 422 });
@@ -121,7 +121,7 @@ describe('a delivery', () => {
   });
 
   it('speaks Slack when the subscription asks for it', async () => {
-    const r = await receiver();
+    const r = await receivers.start();
     const { delivery } = await deliverOne(r, { format: 'slack' });
     expect(delivery.status).toBe('delivered');
     const body = r.received[0]?.json as { text: string };

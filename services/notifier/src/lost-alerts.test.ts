@@ -1,6 +1,6 @@
-import { startWebhookReceiver, waitFor } from '@goodchatter/testing';
+import { startWebhookReceiver } from '@goodchatter/testing';
 import { describe, expect, it } from 'vitest';
-import { startHarness } from './testing/harness.js';
+import { startHarness } from './test/harness.js';
 
 describe('praise stored but never alerted (its notify job was lost with Redis data)', () => {
   it('is found by the sweep and alerted exactly once', async () => {
@@ -21,10 +21,12 @@ describe('praise stored but never alerted (its notify job was lost with Redis da
         [done],
       );
 
-      await waitFor('the lost alert to be delivered', async () => {
-        const [d] = await h.deliveries(sub.id);
-        return d?.status === 'delivered' ? d : undefined;
-      });
+      await expect
+        .poll(async () => (await h.deliveries(sub.id))[0]?.status, {
+          message: 'the lost alert to be delivered',
+          timeout: 30_000,
+        })
+        .toBe('delivered');
       // Many more sweeps later (25 ms apart), still one delivery: alerted_at was taken.
       for (let i = 0; i < 10; i++) await h.notifier.sweep();
       const deliveries = await h.deliveries(sub.id);

@@ -1,7 +1,7 @@
-import { startWebhookReceiver, type WebhookReceiver, waitFor } from '@goodchatter/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWebhookReceiver, type WebhookReceiver } from '@goodchatter/testing';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { refusedReason } from './http/address-policy.js';
-import { type Harness, startHarness } from './testing/harness.js';
+import { type Harness, startHarness } from './test/harness.js';
 
 describe('which addresses a webhook may target', () => {
   it.each([
@@ -67,10 +67,14 @@ describe('a notifier without WEBHOOK_ALLOW_PRIVATE', () => {
     const brand = h.brand();
     const sub = await h.subscribe({ url: url(), brand });
     await h.alert(await h.mention(brand));
-    const d = await waitFor('the delivery to fail', async () => {
-      const [x] = await h.deliveries(sub.id);
-      return x?.status === 'failed' ? x : undefined;
-    });
+    const d = await vi.waitFor(
+      async () => {
+        const [x] = await h.deliveries(sub.id);
+        expect(x?.status, 'the delivery to fail').toBe('failed');
+        return x!;
+      },
+      { timeout: 30_000 },
+    );
     expect(d.attempts).toBe(1);
     expect(d.lastError).toMatch(/^refused target: /);
     expect(d.lastError).toMatch(why);

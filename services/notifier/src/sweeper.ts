@@ -1,12 +1,7 @@
 import { connectionErrorLogger } from '@goodchatter/core';
-import {
-  assembleDueDigests,
-  claimDueDeliveries,
-  type Database,
-  findLostAlerts,
-  settleInterruptedAttempts,
-} from '@goodchatter/db';
+import { type Database, findLostAlerts } from '@goodchatter/db';
 import { type DeliverJob, isOutageError, type NotifyJob, type Queue } from '@goodchatter/queues';
+import { assembleDueDigests, claimDueDeliveries, settleInterruptedAttempts } from '@goodchatter/webhooks';
 import type { Logger } from 'pino';
 import { deliverJob } from './processors/notify.js';
 

@@ -1,6 +1,6 @@
 import type { Database } from '@goodchatter/db';
 import type { RedisConnection } from '@goodchatter/queues';
-import { createQueue, createWorker, logJobFailures, QUEUES, startReviver } from '@goodchatter/queues';
+import { createWorker, logJobFailures, openQueues, QUEUES, startReviver } from '@goodchatter/queues';
 import type { Logger } from 'pino';
 import { createWebhookHttp } from './http/post.js';
 import { deliver } from './processors/deliver.js';
@@ -38,8 +38,9 @@ export function startNotifier(deps: NotifierDeps): Notifier {
   const { logger } = deps;
   const timeoutMs = deps.timeoutMs ?? 10_000;
   const queueDeps = { connection: deps.connection, prefix: deps.prefix };
-  const deliverQueue = createQueue(QUEUES.deliver, queueDeps);
-  const notifyQueue = createQueue(QUEUES.notify, queueDeps);
+  const queues = openQueues(queueDeps);
+  const deliverQueue = queues.getQueue(QUEUES.deliver);
+  const notifyQueue = queues.getQueue(QUEUES.notify);
   const http = createWebhookHttp({ timeoutMs, allowPrivate: deps.allowPrivate ?? false });
   const common = { ...queueDeps, lockDurationMs: deps.lockDurationMs };
   const notifyWorker = createWorker(
@@ -90,8 +91,7 @@ export function startNotifier(deps: NotifierDeps): Notifier {
       await reviver.close();
       await sweeper.close();
       await Promise.all([notifyWorker.close(), deliverWorker.close()]);
-      await deliverQueue.close();
-      await notifyQueue.close();
+      await queues.close();
       http.close();
     },
   };

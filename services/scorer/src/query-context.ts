@@ -1,7 +1,9 @@
 import type { ClassifyContext, PhraseRule } from '@goodchatter/classifier';
+import { SCORED_LABELS } from '@goodchatter/core';
 import { type Db, getQuery, type TrackedQuery } from '@goodchatter/db';
 
-const RULE_LABELS = new Set(['praise', 'complaint', 'neutral', 'mixed']);
+/** Rules are stored as JSON: one with a label no longer known is skipped, not applied. */
+const RULE_LABELS: ReadonlySet<string> = new Set(SCORED_LABELS);
 
 /**
  * Brand names and handles a tracked query names: its @handles, #hashtags and quoted

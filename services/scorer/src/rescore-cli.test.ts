@@ -2,35 +2,30 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { CLASSIFIER_VERSION } from '@goodchatter/classifier';
 import { createDatabase, type Database, insertMentions } from '@goodchatter/db';
-import { createTestEnv, type TestEnv } from '@goodchatter/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEnv, mentionRow, type TestEnv } from '@goodchatter/testing';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 // `pnpm rescore` as a person (or a script) runs it: stdin is not a terminal here.
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 let env: TestEnv;
 let database: Database;
 
-beforeAll(async () => {
+// The CLI re-labels every old mention in its database, and one test re-labels for real:
+// each test gets a database of its own with one old mention, so no test depends on order.
+beforeEach(async () => {
   env = await createTestEnv();
   database = createDatabase(env.databaseUrl, { max: 2 });
   await insertMentions(database.db, [
-    {
-      source: 'replay',
+    mentionRow({
       externalId: 'old-1',
-      authorHandle: 'someone',
       text: 'Maria at support was phenomenal, you rock! Thank you so much',
-      postedAt: new Date('2026-11-01T00:00:00Z'),
-      ingestedAt: new Date('2026-11-01T00:00:01Z'),
+      classifierVersion: 'old-version',
       label: 'neutral',
       score: 0,
-      confidence: 0.5,
-      reasons: [],
-      staff: [],
-      classifierVersion: 'old-version',
-    },
+    }),
   ]);
 });
-afterAll(async () => {
+afterEach(async () => {
   await database.close();
   await env.cleanup();
 });

@@ -1,69 +1,36 @@
 import { CLASSIFIER_VERSION } from '@goodchatter/classifier';
-import type { MentionInput } from '@goodchatter/core';
-import { createDatabase, type Database, ensureQuery, insertMentions, type NewMentionRow } from '@goodchatter/db';
-import { createQueue, createRedis, QUEUES } from '@goodchatter/queues';
-import { createTestEnv, type TestEnv } from '@goodchatter/testing';
-import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureQuery, insertMentions, type NewMentionRow } from '@goodchatter/db';
+import { createQueue, QUEUES } from '@goodchatter/queues';
+import { mentionInput, mentionRow } from '@goodchatter/testing';
+import { describe, expect, it } from 'vitest';
 import { scoreBatch } from './processors/score.js';
 import { brandTermsOf, createQueryContexts } from './query-context.js';
 import { rescore } from './rescore.js';
+import { useScorerTestEnv } from './test/scorer-test-env.js';
 
-let env: TestEnv;
-let database: Database;
-let redis: Redis;
-
-beforeAll(async () => {
-  env = await createTestEnv();
-  database = createDatabase(env.databaseUrl, { max: 2 });
-  redis = createRedis(env.redisUrl, 'worker');
-});
-afterAll(async () => {
-  redis.disconnect();
-  await database.close();
-  await env.cleanup();
-});
+const t = useScorerTestEnv();
 
 const PRAISE = 'Maria at support was phenomenal, you rock! Thank you so much';
-const old = (externalId: string, text: string, over: Partial<NewMentionRow> = {}): NewMentionRow => ({
-  source: 'replay',
-  externalId,
-  authorHandle: 'someone',
-  text,
-  postedAt: new Date('2026-11-01T00:00:00Z'),
-  ingestedAt: new Date('2026-11-01T00:00:01Z'),
-  label: 'neutral',
-  score: 0,
-  confidence: 0.5,
-  reasons: [],
-  staff: [],
-  classifierVersion: 'old-version',
-  ...over,
-});
-const mention = (externalId: string, text: string, queryId?: number): MentionInput => ({
-  source: 'replay',
-  externalId,
-  text,
-  author: { handle: 'someone' },
-  postedAt: '2026-11-01T00:00:00Z',
-  queryId,
-});
+/** A mention an older classifier version stored as neutral. */
+const old = (externalId: string, text: string, over: Partial<NewMentionRow> = {}) =>
+  mentionRow({ externalId, text, classifierVersion: 'old-version', label: 'neutral', score: 0, ...over });
+const mention = (externalId: string, text: string, queryId?: number) => mentionInput({ externalId, text, queryId });
 
 describe('rescore', () => {
   it('relabels mentions of an older classifier version and never alerts for them', async () => {
-    await insertMentions(database.db, [
+    await insertMentions(t.database.db, [
       old('r1', PRAISE),
       old('r2', 'on hold for 45 mins and still waiting, this is a joke'),
       old('r3', PRAISE, { label: 'praise' }),
       old('r4', PRAISE, { classifierVersion: CLASSIFIER_VERSION, label: 'neutral' }),
     ]);
-    await database.pool.query("UPDATE mentions SET alerted_at = '2026-11-02T00:00:00Z' WHERE external_id = 'r3'");
-    const contexts = createQueryContexts(database.db);
+    await t.database.pool.query("UPDATE mentions SET alerted_at = '2026-11-02T00:00:00Z' WHERE external_id = 'r3'");
+    const contexts = createQueryContexts(t.database.db);
     const batches: number[] = [];
-    const result = await rescore(database, contexts, { batchSize: 2, onBatch: (r) => batches.push(r.scanned) });
+    const result = await rescore(t.database, contexts, { batchSize: 2, onBatch: (r) => batches.push(r.scanned) });
     expect(result.scanned).toBe(3);
     expect(batches).toEqual([2, 3]);
-    const { rows } = await database.pool.query(
+    const { rows } = await t.database.pool.query(
       'SELECT external_id, label, classifier_version, alerted_at FROM mentions ORDER BY external_id',
     );
     const by = Object.fromEntries(rows.map((r) => [r.external_id, r]));
@@ -74,12 +41,12 @@ describe('rescore', () => {
     // The earlier alert time is kept; the newly praised one is marked handled, not alerted.
     expect(by.r3.alerted_at.toISOString()).toBe('2026-11-02T00:00:00.000Z');
     expect(by.r1.alerted_at).not.toBeNull();
-    expect((await rescore(database, contexts)).scanned).toBe(0);
+    expect((await rescore(t.database, contexts)).scanned).toBe(0);
 
     // A replay of the relabelled mention sends no alert either.
-    const notifyQueue = createQueue(QUEUES.notify, { connection: redis, prefix: env.prefix });
+    const notifyQueue = createQueue(QUEUES.notify, { connection: t.redis, prefix: t.env.prefix });
     const out = await scoreBatch(
-      { database, notifyQueue, contexts },
+      { database: t.database, notifyQueue, contexts },
       { mentions: [mention('r1', PRAISE)], enqueuedAt: Date.now() },
     );
     expect(out).toEqual({ received: 1, inserted: 0, alerts: 0, rejected: 0 });
@@ -96,17 +63,17 @@ describe('per-query classifier context', () => {
   });
 
   it("applies the tracked query's phrase rules to its mentions only", async () => {
-    const q = await ensureQuery(database.db, {
+    const q = await ensureQuery(t.database.db, {
       brand: 'Parcelly',
       source: 'x',
       query: '@Parcelly',
       rules: [{ phrase: 'package arrived', label: 'praise' }],
     });
-    const notifyQueue = createQueue(QUEUES.notify, { connection: redis, prefix: env.prefix });
-    const deps = { database, notifyQueue, contexts: createQueryContexts(database.db) };
+    const notifyQueue = createQueue(QUEUES.notify, { connection: t.redis, prefix: t.env.prefix });
+    const deps = { database: t.database, notifyQueue, contexts: createQueryContexts(t.database.db) };
     const text = 'my package arrived today';
     await scoreBatch(deps, { mentions: [mention('q1', text, q.id), mention('q2', text)], enqueuedAt: Date.now() });
-    const { rows } = await database.pool.query(
+    const { rows } = await t.database.pool.query(
       "SELECT external_id, label, reasons FROM mentions WHERE external_id IN ('q1','q2') ORDER BY external_id",
     );
     expect(rows[0].label).toBe('praise');

@@ -5,14 +5,14 @@ import { createDatabase, createQuery, createWebhook, type Database } from '@good
 import {
   createQueuePrefix,
   createTestEnv,
+  type ServiceName,
   startWebhookReceiver,
   syntheticLines,
   TcpProxy,
   type TestEnv,
   type WebhookReceiver,
-  waitFor,
 } from '@goodchatter/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { freePort, OwnRedis } from './own-redis.js';
 import { type LogLine, Processes } from './processes.js';
 import { Tally } from './tally.js';
@@ -31,7 +31,7 @@ import { Traffic } from './traffic.js';
 const ADMIN_KEY = 'faults-admin-key-0123456789abcdef';
 /** The long Postgres outage; shorten it (FAULTS_PG_OUTAGE_MS) when working on the suite itself. */
 const OUTAGE_MS = Number(process.env.FAULTS_PG_OUTAGE_MS ?? 180_000);
-const WORKERS = ['scorer', 'notifier', 'ingest'] as const;
+const WORKERS = ['scorer', 'notifier', 'ingest'] as const satisfies readonly ServiceName[];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let env: TestEnv;
@@ -83,10 +83,11 @@ beforeAll(async () => {
     },
   );
   for (const name of ['api', ...WORKERS] as const) procs.start(name);
-  await waitFor('the API to answer', async () => (await fetch(`${apiUrl}/healthz`).catch(() => undefined))?.ok, {
-    timeoutMs: 60_000,
-    everyMs: 200,
-  });
+  // In beforeAll, where expect.poll is not allowed: vi.waitFor retries until the check stops throwing.
+  await vi.waitFor(
+    async () => expect((await fetch(`${apiUrl}/healthz`).catch(() => undefined))?.ok, 'the API to answer').toBe(true),
+    { timeout: 60_000, interval: 200 },
+  );
   const texts = syntheticLines(200, 11).map((l) => (JSON.parse(l) as { text: string }).text);
   traffic = new Traffic({ apiUrl, adminKey: ADMIN_KEY, replayFile, texts });
 }, 120_000);
@@ -144,18 +145,25 @@ async function row(
   traffic.start(paceMs); // a fault may have stopped it
   // Recovery: mentions sent after the fault (through the API and through ingest) are stored.
   const probe = await traffic.send(true);
-  await waitFor('mentions sent after the fault to be stored', async () => (await tally.unstored(probe)).length === 0, {
-    timeoutMs: 300_000,
-    everyMs: 100,
-  });
+  await expect
+    .poll(async () => (await tally.unstored(probe)).length, {
+      message: 'mentions sent after the fault to be stored',
+      timeout: 300_000,
+      interval: 100,
+    })
+    .toBe(0);
   const recoveryMs = Date.now() - faultEnded;
   await traffic.stop();
   // Jobs that spent their attempts during an outage are revived within 30 s, and retries back off up to 64 s.
   const mayLose = atRisk?.size ?? 0;
-  await waitFor('every accepted mention stored', async () => (await tally.unstored(ids())).length <= mayLose, {
-    timeoutMs: 240_000,
-    everyMs: 250,
-  }).catch(() => undefined);
+  await expect
+    .poll(async () => (await tally.unstored(ids())).length, {
+      message: 'every accepted mention stored',
+      timeout: 240_000,
+      interval: 250,
+    })
+    .toBeLessThanOrEqual(mayLose)
+    .catch(() => undefined);
   const unstored = await tally.unstored(ids());
   const lostByDesign = unstored.filter((id) => atRisk?.has(id)).length;
   if (atRisk) {
@@ -186,7 +194,7 @@ function linesDuring(from: number, to: number, services: readonly string[]): Map
 describe('faults, one at a time, with services as separate processes', () => {
   it('loses nothing, duplicates nothing and delivers no alert twice', { timeout: 900_000 }, async () => {
     const rows: Row[] = [];
-    const killAndStart = (name: 'scorer' | 'notifier' | 'ingest' | 'api') => async () => {
+    const killAndStart = (name: ServiceName) => async () => {
       await procs.kill(name);
       procs.start(name);
       return undefined;
@@ -210,36 +218,44 @@ describe('faults, one at a time, with services as separate processes', () => {
     rows.push(
       await row('Redis restarted without persistence', async (ctl) => {
         await traffic.stop();
-        await waitFor(
-          'the notifier to catch up',
-          async () => {
-            const [unstored, unalerted, pending] = await Promise.all([
-              tally.unstored(ctl.ids()),
-              tally.unalerted(),
-              tally.pendingDeliveries(),
-            ]);
-            return unstored.length === 0 && unalerted === 0 && pending === 0;
-            // Up to a minute more: a scorer killed between storing and queueing alerts leaves them to the sweep.
-          },
-          { timeoutMs: 120_000, everyMs: 100 },
-        );
+        await expect
+          .poll(
+            async () => {
+              const [unstored, unalerted, pending] = await Promise.all([
+                tally.unstored(ctl.ids()),
+                tally.unalerted(),
+                tally.pendingDeliveries(),
+              ]);
+              return unstored.length === 0 && unalerted === 0 && pending === 0;
+              // Up to a minute more: a scorer killed between storing and queueing alerts leaves them to the sweep.
+            },
+            { message: 'the notifier to catch up', timeout: 120_000, interval: 100 },
+          )
+          .toBe(true);
         procs.pause('notifier', true);
         traffic.start(50);
         await sleep(3000);
         await traffic.stop();
-        await waitFor('the scorer to catch up', async () => (await tally.unstored(ctl.ids())).length === 0, {
-          timeoutMs: 60_000,
-          everyMs: 100,
-        }).catch(() => undefined);
+        await expect
+          .poll(async () => (await tally.unstored(ctl.ids())).length, {
+            message: 'the scorer to catch up',
+            timeout: 60_000,
+            interval: 100,
+          })
+          .toBe(0)
+          .catch(() => undefined);
         const unalerted = await tally.unalerted();
         await ctl.markAtRisk();
         await redis.kill();
         procs.pause('notifier', false);
         traffic.resetStatuses();
         traffic.start(50);
-        await waitFor('push ingest to answer 503 while Redis is down', () => (traffic.statuses.get(503) ?? 0) > 0, {
-          timeoutMs: 15_000,
-        });
+        await expect
+          .poll(() => traffic.statuses.get(503) ?? 0, {
+            message: 'push ingest to answer 503 while Redis is down',
+            timeout: 15_000,
+          })
+          .toBeGreaterThan(0);
         await sleep(1000);
         const refused = traffic.statuses.get(503) ?? 0;
         await redis.start({ persistence: false });
@@ -271,14 +287,18 @@ describe('faults, one at a time, with services as separate processes', () => {
         async () => {
           outage.from = Date.now();
           await pgProxy.down();
-          const ready = await waitFor(
-            '/readyz to name Postgres',
+          const ready = await vi.waitFor(
             async () => {
               const res = await fetch(`${apiUrl}/readyz`);
               const body = (await res.json()) as { postgres: { status: string }; redis: { status: string } };
-              return res.status === 503 && body.postgres.status === 'down' && body.redis.status === 'ok' && res.status;
+              expect({ status: res.status, postgres: body.postgres.status, redis: body.redis.status }).toEqual({
+                status: 503,
+                postgres: 'down',
+                redis: 'ok',
+              });
+              return res.status;
             },
-            { timeoutMs: 20_000, everyMs: 500 },
+            { timeout: 20_000, interval: 500 },
           );
           await sleep(OUTAGE_MS - (Date.now() - outage.from));
           await pgProxy.up();
@@ -292,13 +312,15 @@ describe('faults, one at a time, with services as separate processes', () => {
 
     // Alerts: every praise stored is delivered exactly once (the sweep covers lost jobs).
     const delivered = () => receiver.received.map((h) => String((h.json as { data: { id: string } }).data.id));
-    await waitFor(
-      'every praise delivered or in doubt',
-      async () => {
-        return new Set(delivered()).size + (await tally.inDoubtIds()).size >= (await tally.praiseIds()).length;
-      },
-      { timeoutMs: 180_000, everyMs: 250 },
-    ).catch(() => undefined);
+    await expect
+      .poll(
+        async () => {
+          return new Set(delivered()).size + (await tally.inDoubtIds()).size >= (await tally.praiseIds()).length;
+        },
+        { message: 'every praise delivered or in doubt', timeout: 180_000, interval: 250 },
+      )
+      .toBe(true)
+      .catch(() => undefined);
     const praiseIds = await tally.praiseIds();
     const deliveredIds = new Set(delivered());
     const eventIds = receiver.received.map((h) => h.headers['x-goodchatter-event-id']);

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { closeRedis } from '@goodchatter/queues';
 import { Redis } from 'ioredis';
 
 /** A free loopback port (asked of the OS, then released). */
@@ -46,6 +47,8 @@ export class OwnRedis {
       { stdio: 'ignore' },
     );
     const probe = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => 100 });
+    // Refused connections are the expected answer until redis-server listens; the loop's
+    // PING says when it does.
     probe.on('error', () => {});
     for (let i = 0; i < 100; i++) {
       try {
@@ -56,7 +59,7 @@ export class OwnRedis {
         await new Promise((r) => setTimeout(r, 100));
       }
     }
-    probe.disconnect();
+    await closeRedis(probe);
   }
 
   /** SIGKILL: no chance to save anything beyond what AOF already has. */

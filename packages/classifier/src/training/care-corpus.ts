@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { ScoredLabel } from '@goodchatter/core';
 import { z } from 'zod';
 import { foldOf } from './metrics.js';
 import { nearDuplicateClusters } from './near-duplicates.js';
@@ -25,22 +26,15 @@ export const CARE_KINDS = [
   'mixed',
 ] as const;
 
+/** The kinds a lexicon or a bag of words reads right; every other kind is hard. */
+const PLAIN_KINDS: ReadonlySet<string> = new Set(['plain-praise', 'plain-complaint', 'neutral-info']);
+
 /** Kinds that are hard for a lexicon or a bag of words: the corpus must be ≥ 40% of these. */
-export const HARD_KINDS: ReadonlySet<string> = new Set([
-  'recovery-praise',
-  'sarcasm',
-  'thanks-for-failure',
-  'polite-complaint',
-  'request-with-thanks',
-  'backhanded',
-  'staff-praised-company-blamed',
-  'question',
-  'mixed',
-]);
+export const HARD_KINDS: ReadonlySet<string> = new Set(CARE_KINDS.filter((kind) => !PLAIN_KINDS.has(kind)));
 
 export const CareItem = z.object({
   text: z.string().min(1),
-  gold: z.enum(['praise', 'complaint', 'neutral', 'mixed']),
+  gold: ScoredLabel,
   industry: z.string().min(1),
   kind: z.enum(CARE_KINDS),
   brand: z.string().min(1),

@@ -1,12 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Label } from '@goodchatter/core';
+import type { ScoredLabel } from '@goodchatter/core';
+import { CLASSES } from '../model.js';
 import { parseCsv, parseCsvLine } from './csv.js';
 
 export { parseCsvLine } from './csv.js';
 
-/** Gold labels of training data: every label but `unscored` (mixed trains as half praise, half complaint). */
-export type Gold = Exclude<Label, 'unscored'>;
+/** Gold labels of training data: every scored label (mixed trains as half praise, half complaint). */
+export type Gold = ScoredLabel;
 
 export interface Example {
   text: string;
@@ -152,8 +153,9 @@ export function loadCareExamples(): Example[] {
     .filter((l) => l.trim() !== '' && !l.startsWith('//'))
     .map((l, i) => {
       const row = JSON.parse(l) as { text?: unknown; gold?: unknown };
-      if (typeof row.text !== 'string' || !['praise', 'neutral', 'complaint'].includes(String(row.gold))) {
-        throw new Error(`care-examples.jsonl line ${i + 1}: need { text, gold: praise|neutral|complaint }`);
+      // Written per model class: none is mixed.
+      if (typeof row.text !== 'string' || !(CLASSES as readonly unknown[]).includes(row.gold)) {
+        throw new Error(`care-examples.jsonl line ${i + 1}: need { text, gold: ${CLASSES.join('|')} }`);
       }
       return { text: row.text, gold: row.gold as Gold };
     });

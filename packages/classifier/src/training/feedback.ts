@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { ScoredLabel } from '@goodchatter/core';
 import { z } from 'zod';
 import { brandKey } from '../brand-cross.js';
 import type { PoolItem } from './cross-validate.js';
@@ -13,7 +14,7 @@ export const FeedbackLine = z.object({
   lang: z.string().nullish(),
   brand: z.string().nullish(),
   predicted: z.string(),
-  corrected: z.enum(['praise', 'complaint', 'neutral', 'mixed']),
+  corrected: ScoredLabel,
   reason: z.string().nullish(),
   at: z.union([z.string(), z.date()]).transform((v) => (typeof v === 'string' ? v : v.toISOString())),
 });

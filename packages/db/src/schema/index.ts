@@ -1,6 +1,7 @@
 export * from './api-keys.js';
 export * from './kudos-shares.js';
 export * from './mention-events.js';
+export * from './mention-keys.js';
 export * from './mention-rank.js';
 export * from './mentions.js';
 export * from './rejected-mentions.js';

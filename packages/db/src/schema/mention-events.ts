@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, bigserial, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import { mentions } from './mentions.js';
+import { mentionKeys } from './mention-keys.js';
 
 /**
  * A mention's workflow history: one row per status change or label override, with the
@@ -12,7 +12,7 @@ export const mentionEvents = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     mentionId: bigint('mention_id', { mode: 'number' })
       .notNull()
-      .references(() => mentions.id, { onDelete: 'cascade' }),
+      .references(() => mentionKeys.id, { onDelete: 'cascade' }),
     /** `status` or `label`. */
     kind: text('kind').notNull(),
     keyId: text('key_id').notNull(),

@@ -1,23 +1,33 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigserial,
+  bigint,
   boolean,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   real,
   text,
   timestamp,
-  uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { mentionKeys } from './mention-keys.js';
 import { EFFECTIVE_CONFIDENCE_SQL, EFFECTIVE_LABEL_SQL, FEED_RANK_SQL, TEXT_SEARCH_SQL } from './mention-rank.js';
 import { trackedQueries } from './tracked-queries.js';
 
+/**
+ * Scored mentions, partitioned by month of `posted_at` (migration 0005): the feed, filters
+ * and reports read recent months, and old months can be detached whole. The table is
+ * declared here as drizzle sees it; the partitions themselves are made by SQL
+ * (`ensure_mention_partitions`, see partitions.ts), which drizzle-kit does not model.
+ * The id comes from `mention_keys`, which also keeps (source, external id) unique.
+ */
 export const mentions = pgTable(
   'mentions',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: bigint('id', { mode: 'number' })
+      .notNull()
+      .references(() => mentionKeys.id, { onDelete: 'cascade' }),
     source: text('source').notNull(),
     externalId: text('external_id').notNull(),
     queryId: integer('query_id').references(() => trackedQueries.id, { onDelete: 'set null' }),
@@ -50,7 +60,10 @@ export const mentions = pgTable(
     alertedAt: timestamp('alerted_at', { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex('mentions_source_external_id_key').on(t.source, t.externalId),
+    // A partitioned table's primary key must include the partition column.
+    primaryKey({ name: 'mentions_pkey', columns: [t.id, t.postedAt] }),
+    // Look-ups by the post's own id (webhook fan-out by key); uniqueness is mention_keys'.
+    index('mentions_source_external_id_idx').on(t.source, t.externalId),
     index('mentions_posted_at_id_idx').on(t.postedAt.desc(), t.id.desc()),
     index('mentions_label_posted_at_id_idx').on(t.label, t.postedAt.desc(), t.id.desc()),
     // The API's filters and sorts (issue 5), sized for millions of rows.
@@ -62,6 +75,10 @@ export const mentions = pgTable(
     index('mentions_confidence_id_idx').on(sql.raw(`${EFFECTIVE_CONFIDENCE_SQL} DESC NULLS LAST`), t.id.desc()),
     index('mentions_staff_idx').using('gin', t.staff.op('jsonb_path_ops')),
     index('mentions_text_search_idx').using('gin', sql.raw(TEXT_SEARCH_SQL)),
+    // Kudos: praise that names someone, by time (reports.ts repeats this predicate).
+    index('mentions_kudos_idx')
+      .on(t.postedAt.desc(), t.id.desc())
+      .where(sql.raw(`${EFFECTIVE_LABEL_SQL} = 'praise' AND staff <> '[]'::jsonb`)),
     // Alerts whose notify job was lost (the notifier's sweep): few rows, so a tiny index.
     index('mentions_unalerted_idx').on(t.id).where(sql.raw(`alerted_at IS NULL AND label IN ('praise', 'complaint')`)),
     // The feed: fresh praise by reward-worthiness, read straight off this partial index.
@@ -72,4 +89,5 @@ export const mentions = pgTable(
 );
 
 export type MentionRow = typeof mentions.$inferSelect;
-export type NewMentionRow = typeof mentions.$inferInsert;
+/** A mention to store: its id comes from mention_keys when insertMentions claims the key. */
+export type NewMentionRow = Omit<typeof mentions.$inferInsert, 'id'>;

@@ -1,5 +1,5 @@
 import { bigint, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import { mentions } from './mentions.js';
+import { mentionKeys } from './mention-keys.js';
 
 /**
  * One event that happened (a mention stored as praise, a status change, a digest, a test).
@@ -11,7 +11,7 @@ export const webhookEvents = pgTable(
   {
     id: text('id').primaryKey(),
     type: text('type').notNull(),
-    mentionId: bigint('mention_id', { mode: 'number' }).references(() => mentions.id, { onDelete: 'cascade' }),
+    mentionId: bigint('mention_id', { mode: 'number' }).references(() => mentionKeys.id, { onDelete: 'cascade' }),
     data: jsonb('data').$type<Record<string, unknown>>().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,10 +1,11 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Scope } from '@goodchatter/core';
 import { desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { type ApiKeyRow, apiKeys } from '../schema/api-keys.js';
 
-export const SCOPES = ['read', 'write', 'admin'] as const;
-export type Scope = (typeof SCOPES)[number];
+// The scopes are core's; re-exported for the callers that import them from here.
+export { SCOPES, type Scope } from '@goodchatter/core';
 
 export const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
 

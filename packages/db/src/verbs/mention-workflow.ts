@@ -2,7 +2,7 @@ import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { type MentionEventRow, mentionEvents } from '../schema/mention-events.js';
 import { type MentionRow, mentions } from '../schema/mentions.js';
-import { recordStatusChanged } from './webhook-fanout.js';
+import type { Tx } from '../transaction.js';
 
 export interface WorkflowChange {
   status?: string;
@@ -10,6 +10,12 @@ export interface WorkflowChange {
   label?: string;
   reason?: string;
 }
+
+/**
+ * What else a status change records, run inside the change's transaction (the API passes
+ * @goodchatter/webhooks' `recordStatusChanged`), so both commit together or not at all.
+ */
+export type StatusChangeHook = (tx: Tx, change: { mentionId: number; from: string; to: string }) => Promise<unknown>;
 
 /**
  * Applies a care-team change to one mention and records it in its history, in one
@@ -21,6 +27,7 @@ export async function updateMentionWorkflow(
   id: number,
   change: WorkflowChange,
   keyId: string,
+  opts: { onStatusChange?: StatusChangeHook } = {},
 ): Promise<MentionRow | undefined> {
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(mentions).where(eq(mentions.id, id)).for('update');
@@ -53,8 +60,8 @@ export async function updateMentionWorkflow(
     }
     const [updated] = await tx.update(mentions).set(set).where(eq(mentions.id, id)).returning();
     // In the same transaction: a status change and its webhook event commit together or not at all.
-    if (change.status !== undefined && change.status !== current.status) {
-      await recordStatusChanged(tx, { mentionId: id, from: current.status, to: change.status });
+    if (opts.onStatusChange && change.status !== undefined && change.status !== current.status) {
+      await opts.onStatusChange(tx, { mentionId: id, from: current.status, to: change.status });
     }
     return updated;
   });
@@ -64,8 +71,8 @@ export async function listMentionHistory(db: Db, mentionId: number): Promise<Men
   return db.select().from(mentionEvents).where(eq(mentionEvents.mentionId, mentionId)).orderBy(asc(mentionEvents.id));
 }
 
-export interface FeedbackItem {
-  eventId: number;
+/** A mention the care team labelled, as training reads it: the classifier's label and theirs. */
+interface TeamLabelled {
   mentionId: number;
   text: string;
   lang: string | null;
@@ -73,8 +80,13 @@ export interface FeedbackItem {
   brand: string | null;
   predicted: string;
   corrected: string;
-  reason: string | null;
   at: Date;
+}
+
+/** A label override: the team corrected the classifier. */
+export interface FeedbackItem extends TeamLabelled {
+  eventId: number;
+  reason: string | null;
 }
 
 /**
@@ -122,15 +134,9 @@ export function iterateFeedback(db: Db, batchSize = 1000): AsyncGenerator<Feedba
   return keysetPages(page, (r) => r.eventId, batchSize);
 }
 
-export interface ConfirmationItem {
-  mentionId: number;
-  text: string;
-  lang: string | null;
-  brand: string | null;
-  predicted: string;
-  corrected: string;
+/** Praise the team acted on as praise: `corrected` is the classifier's own label. */
+export interface ConfirmationItem extends TeamLabelled {
   reason: string;
-  at: Date;
 }
 
 /**

@@ -4,6 +4,8 @@ import type { NewMentionRow } from '../schema/mentions.js';
 export interface InsertedMention {
   id: number;
   label: string;
+  source: string;
+  externalId: string;
 }
 
 // Column → Postgres array type, in insert order. One `unnest` insert per batch: drizzle's
@@ -31,10 +33,29 @@ const COLUMNS: [keyof NewMentionRow, string, string][] = [
   ['classifierVersion', 'classifier_version', 'text'],
 ];
 
-const INSERT_SQL = `INSERT INTO mentions (${COLUMNS.map(([, c]) => c).join(', ')})
-  SELECT * FROM unnest(${COLUMNS.map(([, , t], i) => `$${i + 1}::${t}[]`).join(', ')})
-  ON CONFLICT (source, external_id) DO NOTHING
-  RETURNING id, label`;
+// The key is claimed first (mention_keys keeps (source, external id) unique across every
+// monthly partition) and the row is written with the id it got, in one statement, so a
+// mention is never half-stored. A key stored before, or repeated later in the batch,
+// inserts nothing. Keys are claimed and rows written in the batch's order, so ids rise in
+// that order and the answer lists the new rows in it.
+const INSERT_SQL = `WITH input AS (
+    SELECT * FROM unnest(${COLUMNS.map(([, , t], i) => `$${i + 1}::${t}[]`).join(', ')})
+      WITH ORDINALITY AS u(${COLUMNS.map(([, c]) => c).join(', ')}, ord)
+  ),
+  firsts AS (
+    SELECT DISTINCT ON (source, external_id) * FROM input ORDER BY source, external_id, ord
+  ),
+  claimed AS (
+    INSERT INTO mention_keys (source, external_id)
+    SELECT source, external_id FROM firsts ORDER BY ord
+    ON CONFLICT (source, external_id) DO NOTHING
+    RETURNING id, source, external_id
+  )
+  INSERT INTO mentions (id, ${COLUMNS.map(([, c]) => c).join(', ')})
+  SELECT claimed.id, ${COLUMNS.map(([, c]) => `firsts.${c}`).join(', ')}
+  FROM claimed JOIN firsts USING (source, external_id)
+  ORDER BY firsts.ord
+  RETURNING id, label, source, external_id`;
 
 const param = (v: unknown, type: string) => {
   if (v === undefined || v === null) return null;
@@ -44,11 +65,14 @@ const param = (v: unknown, type: string) => {
 
 /**
  * Stores scored mentions; a (source, external id) already stored is left as it was.
- * Returns only the rows this call inserted, so callers alert exactly once.
+ * Returns only the rows this call inserted, in the batch's order, so callers alert exactly once.
  */
 export async function insertMentions(db: Db, rows: NewMentionRow[]): Promise<InsertedMention[]> {
   if (rows.length === 0) return [];
   const params = COLUMNS.map(([key, , type]) => rows.map((r) => param(r[key], type)));
-  const result = await db.$client.query<{ id: string; label: string }>(INSERT_SQL, params);
-  return result.rows.map((r) => ({ id: Number(r.id), label: r.label }));
+  const result = await db.$client.query<{ id: string; label: string; source: string; external_id: string }>(
+    INSERT_SQL,
+    params,
+  );
+  return result.rows.map((r) => ({ id: Number(r.id), label: r.label, source: r.source, externalId: r.external_id }));
 }

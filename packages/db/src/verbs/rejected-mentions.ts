@@ -1,4 +1,4 @@
-import { toStorableText } from '@goodchatter/core';
+import { type RejectStage, toStorableText } from '@goodchatter/core';
 import { count, desc, lt } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { type NewRejectedMention, type RejectedMentionRow, rejectedMentions } from '../schema/rejected-mentions.js';
@@ -8,7 +8,7 @@ const readable = (s: unknown, max = 1000): string | null =>
   typeof s === 'string' ? toStorableText(s.slice(0, max)) : null;
 
 export interface Rejection {
-  stage: 'score' | 'replay';
+  stage: RejectStage;
   /** The item as received; stored as JSON text. */
   item: unknown;
   reason: string;

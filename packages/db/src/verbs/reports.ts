@@ -1,3 +1,4 @@
+import { LABELS, type Label } from '@goodchatter/core';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { EFFECTIVE_LABEL_SQL } from '../schema/mention-rank.js';
@@ -61,7 +62,8 @@ export async function kudos(db: Db, range: ReportRange, perStaff: number): Promi
     WITH praised AS (
       SELECT m.id, m.text, m.author_handle, m.url, m.brand, m.posted_at, s.name
       FROM mentions m CROSS JOIN LATERAL jsonb_array_elements_text(m.staff) AS s(name)
-      WHERE ${sql.raw(EFFECTIVE_LABEL_SQL)} = 'praise' AND ${rangeWhere(range)}
+      -- The predicate of mentions_kudos_idx, so only praise naming someone is read.
+      WHERE ${sql.raw(EFFECTIVE_LABEL_SQL)} = 'praise' AND m.staff <> '[]'::jsonb AND ${rangeWhere(range)}
     ), named AS (
       -- Each name credited, as the person it is merged into when a lead merged it.
       SELECT p.id, p.text, p.author_handle, p.url, p.brand, p.posted_at,
@@ -113,7 +115,7 @@ export interface DayStats {
   day: string;
   brand: string | null;
   total: number;
-  labels: Record<'praise' | 'complaint' | 'neutral' | 'mixed' | 'unscored', number>;
+  labels: Record<Label, number>;
   thanked: number;
   rewarded: number;
   medianSecondsToStore: number | null;
@@ -125,14 +127,15 @@ export interface DayStats {
  */
 export async function dailyStats(db: Db, range: ReportRange): Promise<DayStats[]> {
   const label = sql.raw(EFFECTIVE_LABEL_SQL);
+  // One count column per label, named for it.
+  const perLabel = sql.join(
+    LABELS.map((l) => sql`count(*) FILTER (WHERE ${label} = ${l})::int AS ${sql.identifier(l)}`),
+    sql`, `,
+  );
   const result = await db.execute<Record<string, string | number | null>>(sql`
     SELECT to_char(posted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, brand,
            count(*)::int AS total,
-           count(*) FILTER (WHERE ${label} = 'praise')::int AS praise,
-           count(*) FILTER (WHERE ${label} = 'complaint')::int AS complaint,
-           count(*) FILTER (WHERE ${label} = 'neutral')::int AS neutral,
-           count(*) FILTER (WHERE ${label} = 'mixed')::int AS mixed,
-           count(*) FILTER (WHERE ${label} = 'unscored')::int AS unscored,
+           ${perLabel},
            count(*) FILTER (WHERE status = 'thanked')::int AS thanked,
            count(*) FILTER (WHERE status = 'rewarded')::int AS rewarded,
            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM scored_at - posted_at))::float8 AS median
@@ -144,13 +147,7 @@ export async function dailyStats(db: Db, range: ReportRange): Promise<DayStats[]
     day: String(r.day),
     brand: r.brand === null ? null : String(r.brand),
     total: Number(r.total),
-    labels: {
-      praise: Number(r.praise),
-      complaint: Number(r.complaint),
-      neutral: Number(r.neutral),
-      mixed: Number(r.mixed),
-      unscored: Number(r.unscored),
-    },
+    labels: Object.fromEntries(LABELS.map((l) => [l, Number(r[l])])) as Record<Label, number>,
     thanked: Number(r.thanked),
     rewarded: Number(r.rewarded),
     medianSecondsToStore: r.median === null ? null : Number(r.median),

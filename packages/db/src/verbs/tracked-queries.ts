@@ -1,3 +1,4 @@
+import type { QueryStatus } from '@goodchatter/core';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { type NewTrackedQuery, type TrackedQuery, trackedQueries } from '../schema/tracked-queries.js';
@@ -35,7 +36,7 @@ export interface PollSuccess {
   /** No poll before this: X's rate-limit reset, or the next UTC day once the budget is spent. */
   pausedUntil?: Date;
   /** `paused` when the daily budget is spent (ends with the day, or when the budget is edited). */
-  status?: 'active' | 'paused';
+  status?: Exclude<QueryStatus, 'failing'>;
   /**
    * The query text that was polled: if someone changed it meanwhile, the checkpoint belongs
    * to the old text and is not saved (the edit already reset it).
@@ -78,7 +79,7 @@ export async function recordPollError(
   db: Db,
   id: number,
   message: string,
-  opts: { status?: 'failing' | 'paused'; pausedUntil?: Date; read?: number } = {},
+  opts: { status?: Exclude<QueryStatus, 'active'>; pausedUntil?: Date; read?: number } = {},
 ): Promise<void> {
   await db
     .update(trackedQueries)

@@ -1,6 +1,8 @@
 /**
  * Webhook subscriptions as people manage them (the API). Secrets are generated here and
  * returned only by create and rotate; every other read leaves them to the caller to drop.
+ * Changing a subscription (`updateWebhook`, with its reactivation rule) is
+ * @goodchatter/webhooks'.
  */
 import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
@@ -32,20 +34,6 @@ export async function listWebhooks(db: Db): Promise<WebhookRow[]> {
 
 export async function getWebhook(db: Db, id: number): Promise<WebhookRow | undefined> {
   const [row] = await db.select().from(webhooks).where(eq(webhooks.id, id));
-  return row;
-}
-
-/**
- * Applies a partial change. Turning a subscription back on clears why it was disabled
- * and its failure run, so it gets a fresh allowance of failures.
- */
-export async function updateWebhook(db: Db, id: number, patch: Partial<WebhookInput>): Promise<WebhookRow | undefined> {
-  const reactivate = patch.active === true ? { consecutiveFailures: 0, disabledReason: null, disabledAt: null } : {};
-  const [row] = await db
-    .update(webhooks)
-    .set({ ...patch, ...reactivate, updatedAt: sql`now()` })
-    .where(eq(webhooks.id, id))
-    .returning();
   return row;
 }
 

@@ -14,7 +14,7 @@
  */
 import type { MentionInput } from '@goodchatter/core';
 import type { FetchRequest, FetchResult, SourceAdapter, SourceRateLimit } from '../adapter.js';
-import { SourceRateLimitedError } from '../adapter.js';
+import { nextPageOrStop } from '../drain-page.js';
 import {
   type BlueskyCheckpoint,
   capInstants,
@@ -103,18 +103,13 @@ export class BlueskySourceAdapter implements SourceAdapter {
 
     for (;;) {
       signal?.throwIfAborted();
-      let page: Awaited<ReturnType<typeof this.search>>;
-      try {
-        page = await this.search(query.query, since, until, cursor, signal);
-      } catch (error) {
-        // Pages already handed over stay done; the rest waits for the reset.
-        if (error instanceof SourceRateLimitedError && read > 0) {
-          rateLimit = { remaining: 0, resetAt: error.resetAt };
-          cut = true;
-          break;
-        }
-        throw error;
+      const fetched = await nextPageOrStop(() => this.search(query.query, since, until, cursor, signal), read);
+      if ('stopped' in fetched) {
+        rateLimit = fetched.stopped;
+        cut = true;
+        break;
       }
+      const page = fetched.page;
       rateLimit = rateLimitOf(page.headers) ?? rateLimit;
       const { posts } = page.data;
       read += posts.length;

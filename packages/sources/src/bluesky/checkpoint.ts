@@ -19,7 +19,7 @@
  * `until` (exclusive, on the sort time), with what the cut drain handed over.
  */
 import { z } from 'zod';
-import { SourceQueryError } from '../adapter.js';
+import { parseJsonCheckpoint } from '../checkpoint-json.js';
 
 export const OVERLAP_MS = 2 * 60_000;
 export const MAX_URIS = 300;
@@ -45,17 +45,8 @@ export type BlueskyCheckpoint = z.infer<typeof Checkpoint>;
 export const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Throws SourceQueryError on an unreadable checkpoint: guessing could skip or repeat posts. */
-export function parseCheckpoint(checkpoint: string): BlueskyCheckpoint {
-  let json: unknown;
-  try {
-    json = JSON.parse(checkpoint);
-  } catch {
-    json = undefined;
-  }
-  const parsed = Checkpoint.safeParse(json);
-  if (!parsed.success) throw new SourceQueryError(`unreadable Bluesky checkpoint: ${checkpoint.slice(0, 80)}`);
-  return parsed.data;
-}
+export const parseCheckpoint = (checkpoint: string): BlueskyCheckpoint =>
+  parseJsonCheckpoint(Checkpoint, checkpoint, 'Bluesky');
 
 /** Instants merged by time, newest first. */
 export function mergeInstants(...lists: Instant[][]): Instant[] {

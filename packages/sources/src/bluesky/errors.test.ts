@@ -3,17 +3,18 @@
  */
 import type { MentionInput } from '@goodchatter/core';
 import { type BlueskyFault, type FakeBluesky, startFakeBluesky } from '@goodchatter/testing';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SourceAuthError, type SourceQuery, SourceQueryError, SourceRateLimitedError } from '../adapter.js';
+import { describe, expect, it } from 'vitest';
+import { SourceAuthError, SourceQueryError, SourceRateLimitedError } from '../adapter.js';
+import { useFakeSource } from '../test/fake-source.js';
+import { abortedPollError, expectPlainError, pollError } from '../test/poll-error.js';
+import { sourceQuery } from '../test/source-query.js';
 import { BlueskySourceAdapter } from './bluesky-source-adapter.js';
 
-const query: SourceQuery = { id: 5, brand: 'Acme Air', source: 'bluesky', query: 'acme', lookbackSeconds: 3600 };
+const query = sourceQuery('bluesky', 'acme', { id: 5 });
 const noop = async () => {};
 const posts = (n: number) =>
   Array.from({ length: n }, (_, i) => ({ text: `acme ${i}`, indexedAt: new Date(Date.now() - 60_000 + i * 10) }));
 
-let fb: FakeBluesky;
-let adapter: BlueskySourceAdapter;
 const adapterFor = (f: FakeBluesky, timeoutMs = 2000) =>
   new BlueskySourceAdapter({
     service: f.url,
@@ -21,25 +22,15 @@ const adapterFor = (f: FakeBluesky, timeoutMs = 2000) =>
     appPassword: f.appPassword,
     requestTimeoutMs: timeoutMs,
   });
-beforeEach(async () => {
-  fb = await startFakeBluesky();
-  adapter = adapterFor(fb);
-});
-afterEach(async () => {
-  await fb.close();
-});
-
-async function pollError(a = adapter, checkpoint: string | null = null): Promise<Error> {
-  return a.fetchNew({ query, checkpoint, onBatch: noop }).then(
-    () => expect.fail('expected the poll to fail'),
-    (error: Error) => error,
-  );
-}
+const ctx = useFakeSource(
+  () => startFakeBluesky(),
+  (f) => adapterFor(f),
+);
 
 describe('BlueskySourceAdapter errors', () => {
   it('429 → SourceRateLimitedError at ratelimit-reset', async () => {
-    fb.failNext({ status: 429, resetInSeconds: 3 });
-    const error = await pollError();
+    ctx.fake.failNext({ status: 429, resetInSeconds: 3 });
+    const error = await pollError(ctx.adapter, query);
     expect(error).toBeInstanceOf(SourceRateLimitedError);
     const wait = (error as SourceRateLimitedError).resetAt - Date.now();
     expect(wait).toBeGreaterThan(1500);
@@ -69,11 +60,11 @@ describe('BlueskySourceAdapter errors', () => {
   });
 
   it('a 429 after the first page keeps that page and pauses until the reset', async () => {
-    fb.addPosts(posts(150));
-    const result = await adapter.fetchNew({
+    ctx.fake.addPosts(posts(150));
+    const result = await ctx.adapter.fetchNew({
       query,
       checkpoint: null,
-      onBatch: async () => fb.failNext({ status: 429, resetInSeconds: 60 }),
+      onBatch: async () => ctx.fake.failNext({ status: 429, resetInSeconds: 60 }),
     });
     expect(result.rateLimit?.remaining).toBe(0);
     expect(JSON.parse(result.checkpoint ?? '').rest.seen.flatMap((i: { uris: string[] }) => i.uris)).toHaveLength(100);
@@ -96,33 +87,26 @@ describe('BlueskySourceAdapter errors', () => {
     ['malformed JSON', { malformed: true }, Error, /Bluesky sent an unexpected answer: Failed to parse/],
     ['dropped connection', { dropConnection: true }, Error, /Bluesky request failed/],
   ])('%s → the error class the poller acts on, with Bluesky’s words', async (_name, fault, type, message) => {
-    fb.failNext(fault);
-    const error = await pollError();
+    ctx.fake.failNext(fault);
+    const error = await pollError(ctx.adapter, query);
     expect(error).toBeInstanceOf(type);
-    if (type === Error) {
-      for (const t of [SourceRateLimitedError, SourceAuthError, SourceQueryError]) expect(error).not.toBeInstanceOf(t);
-    }
+    if (type === Error) expectPlainError(error);
     expect(error.message).toMatch(message);
   });
 
   it('a search slower than requestTimeoutMs → a plain Error, promptly', async () => {
-    const impatient = adapterFor(fb, 300);
+    const impatient = adapterFor(ctx.fake, 300);
     await impatient.fetchNew({ query, checkpoint: null, onBatch: noop }); // signed in
-    fb.failNext({ delayMs: 3000 });
+    ctx.fake.failNext({ delayMs: 3000 });
     const started = Date.now();
-    const error = await pollError(impatient);
+    const error = await pollError(impatient, query);
     expect(Date.now() - started).toBeLessThan(2000);
     expect(error.message).toBe('Bluesky request failed: no answer in time');
   });
 
   it('an unreadable checkpoint → SourceQueryError; an aborted poll stops with its reason', async () => {
-    expect(await pollError(adapter, '{"v":1}')).toBeInstanceOf(SourceQueryError);
-    const controller = new AbortController();
-    controller.abort(new Error('shutting down'));
-    const error = await adapter
-      .fetchNew({ query, checkpoint: null, onBatch: noop, signal: controller.signal })
-      .catch((e: Error) => e);
-    expect((error as Error).message).toBe('shutting down');
-    expect(fb.calls('app.bsky.feed.searchPosts')).toHaveLength(0);
+    expect(await pollError(ctx.adapter, query, '{"v":1}')).toBeInstanceOf(SourceQueryError);
+    expect((await abortedPollError(ctx.adapter, query)).message).toBe('shutting down');
+    expect(ctx.fake.calls('app.bsky.feed.searchPosts')).toHaveLength(0);
   });
 });

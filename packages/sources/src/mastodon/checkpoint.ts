@@ -22,7 +22,7 @@
  * timeline reads oldest first, so a cut there is simply a checkpoint at the last page.
  */
 import { z } from 'zod';
-import { SourceQueryError } from '../adapter.js';
+import { parseJsonCheckpoint } from '../checkpoint-json.js';
 
 /** How far behind the newest id read the next poll starts again. */
 export const OVERLAP_MS = 5 * 60_000;
@@ -61,17 +61,8 @@ export function firstCheckpoint(now: number, lookbackSeconds: number): MastodonC
 }
 
 /** Throws SourceQueryError on an unreadable checkpoint: guessing could skip or repeat posts. */
-export function parseCheckpoint(checkpoint: string): MastodonCheckpoint {
-  let json: unknown;
-  try {
-    json = JSON.parse(checkpoint);
-  } catch {
-    json = undefined;
-  }
-  const parsed = Checkpoint.safeParse(json);
-  if (!parsed.success) throw new SourceQueryError(`unreadable Mastodon checkpoint: ${checkpoint.slice(0, 80)}`);
-  return parsed.data;
-}
+export const parseCheckpoint = (checkpoint: string): MastodonCheckpoint =>
+  parseJsonCheckpoint(Checkpoint, checkpoint, 'Mastodon');
 
 const newestFirst = (ids: Iterable<string>) =>
   [...new Set(ids)].map(BigInt).sort((a, b) => (a === b ? 0 : a > b ? -1 : 1));

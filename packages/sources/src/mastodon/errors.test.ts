@@ -4,38 +4,29 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type FakeMastodon, type MastodonFault, startFakeMastodon } from '@goodchatter/testing';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SourceAuthError, type SourceQuery, SourceQueryError, SourceRateLimitedError } from '../adapter.js';
+import { type MastodonFault, startFakeMastodon } from '@goodchatter/testing';
+import { describe, expect, it } from 'vitest';
+import { SourceAuthError, SourceQueryError, SourceRateLimitedError } from '../adapter.js';
+import { useFakeSource } from '../test/fake-source.js';
+import { abortedPollError, expectPlainError, pollError } from '../test/poll-error.js';
+import { sourceQuery } from '../test/source-query.js';
 import { MastodonSourceAdapter } from './mastodon-source-adapter.js';
 
-const query: SourceQuery = { id: 3, brand: 'Acme Air', source: 'mastodon', query: '#AcmeAir', lookbackSeconds: 3600 };
+const query = sourceQuery('mastodon', '#AcmeAir', { id: 3 });
 const noop = async () => {};
 
-let fm: FakeMastodon;
-let adapter: MastodonSourceAdapter;
-beforeEach(async () => {
-  fm = await startFakeMastodon({ accessToken: 'good' });
-  adapter = new MastodonSourceAdapter({ url: fm.url, accessToken: 'good', requestTimeoutMs: 2000 });
-});
-afterEach(async () => {
-  await fm.close();
-});
-
-async function pollError(a = adapter, checkpoint: string | null = null): Promise<Error> {
-  return a.fetchNew({ query, checkpoint, onBatch: noop }).then(
-    () => expect.fail('expected the poll to fail'),
-    (error: Error) => error,
-  );
-}
+const ctx = useFakeSource(
+  () => startFakeMastodon({ accessToken: 'good' }),
+  (fm) => new MastodonSourceAdapter({ url: fm.url, accessToken: 'good', requestTimeoutMs: 2000 }),
+);
 
 const statuses = (n: number) =>
   Array.from({ length: n }, (_, i) => ({ text: `#AcmeAir ${i}`, createdAt: new Date(Date.now() - 60_000 + i) }));
 
 describe('MastodonSourceAdapter errors', () => {
   it('429 → SourceRateLimitedError at X-RateLimit-Reset (an ISO time)', async () => {
-    fm.failNext({ status: 429, resetInSeconds: 3 });
-    const error = await pollError();
+    ctx.fake.failNext({ status: 429, resetInSeconds: 3 });
+    const error = await pollError(ctx.adapter, query);
     expect(error).toBeInstanceOf(SourceRateLimitedError);
     const wait = (error as SourceRateLimitedError).resetAt - Date.now();
     expect(wait).toBeGreaterThan(2000);
@@ -55,13 +46,13 @@ describe('MastodonSourceAdapter errors', () => {
   });
 
   it('a 429 after the first page keeps the pages read and pauses until the reset', async () => {
-    fm.addStatuses(statuses(100));
+    ctx.fake.addStatuses(statuses(100));
     let pages = 0;
-    const result = await adapter.fetchNew({
+    const result = await ctx.adapter.fetchNew({
       query,
       checkpoint: null,
       onBatch: async () => {
-        if (++pages === 1) fm.failNext({ status: 429, resetInSeconds: 60 });
+        if (++pages === 1) ctx.fake.failNext({ status: 429, resetInSeconds: 60 });
       },
     });
     expect(pages).toBe(1);
@@ -81,14 +72,14 @@ describe('MastodonSourceAdapter errors', () => {
     ['404', { status: 404 }, SourceQueryError, 'Mastodon refused the request (404): Record not found'],
     ['422', { status: 422 }, SourceQueryError, '(422): This method requires an authenticated user'],
   ])('%s → the error that marks the query failing, with the instance’s message', async (_s, fault, type, message) => {
-    fm.failNext(fault);
-    const error = await pollError();
+    ctx.fake.failNext(fault);
+    const error = await pollError(ctx.adapter, query);
     expect(error).toBeInstanceOf(type);
     expect(error.message).toContain(message);
   });
 
   it('a token the instance does not know → SourceAuthError', async () => {
-    const error = await pollError(new MastodonSourceAdapter({ url: fm.url, accessToken: 'revoked' }));
+    const error = await pollError(new MastodonSourceAdapter({ url: ctx.fake.url, accessToken: 'revoked' }), query);
     expect(error).toBeInstanceOf(SourceAuthError);
   });
 
@@ -98,10 +89,9 @@ describe('MastodonSourceAdapter errors', () => {
     ['malformed JSON', { malformed: true }, /unreadable response/],
     ['dropped connection', { dropConnection: true }, /Mastodon request failed/],
   ])('%s → a plain Error (retried with backoff)', async (_name, fault, message) => {
-    fm.failNext(fault);
-    const error = await pollError();
-    for (const type of [SourceRateLimitedError, SourceAuthError, SourceQueryError])
-      expect(error).not.toBeInstanceOf(type);
+    ctx.fake.failNext(fault);
+    const error = await pollError(ctx.adapter, query);
+    expectPlainError(error);
     expect(error.message).toMatch(message);
   });
 
@@ -114,30 +104,25 @@ describe('MastodonSourceAdapter errors', () => {
     await new Promise<void>((r) => odd.listen(0, '127.0.0.1', r));
     const error = await pollError(
       new MastodonSourceAdapter({ url: `http://127.0.0.1:${(odd.address() as AddressInfo).port}` }),
+      query,
     );
     odd.close();
-    for (const type of [SourceRateLimitedError, SourceAuthError, SourceQueryError])
-      expect(error).not.toBeInstanceOf(type);
+    expectPlainError(error);
     expect(error.message).toMatch(/^Mastodon tag timeline returned an unexpected body/);
   });
 
   it('a request slower than requestTimeoutMs → a plain Error, promptly', async () => {
-    const impatient = new MastodonSourceAdapter({ url: fm.url, requestTimeoutMs: 100 });
-    fm.failNext({ delayMs: 2000 });
+    const impatient = new MastodonSourceAdapter({ url: ctx.fake.url, requestTimeoutMs: 100 });
+    ctx.fake.failNext({ delayMs: 2000 });
     const started = Date.now();
-    const error = await pollError(impatient);
+    const error = await pollError(impatient, query);
     expect(Date.now() - started).toBeLessThan(1500);
     expect(error.message).toBe('Mastodon request failed: no answer within 100 ms');
   });
 
   it('an unreadable checkpoint → SourceQueryError before any request; an aborted poll stops with its reason', async () => {
-    expect(await pollError(adapter, 'not-a-checkpoint')).toBeInstanceOf(SourceQueryError);
-    const controller = new AbortController();
-    controller.abort(new Error('shutting down'));
-    const error = await adapter
-      .fetchNew({ query, checkpoint: null, onBatch: noop, signal: controller.signal })
-      .catch((e: Error) => e);
-    expect((error as Error).message).toBe('shutting down');
-    expect(fm.requests).toHaveLength(0);
+    expect(await pollError(ctx.adapter, query, 'not-a-checkpoint')).toBeInstanceOf(SourceQueryError);
+    expect((await abortedPollError(ctx.adapter, query)).message).toBe('shutting down');
+    expect(ctx.fake.requests).toHaveLength(0);
   });
 });

@@ -10,7 +10,8 @@
  *  4. A rate-limit stop after the first page returns a resume point: the same window, read
  *     below the oldest id reached, with what was handed over remembered.
  */
-import { type FetchResult, type SourceRateLimit, SourceRateLimitedError } from '../adapter.js';
+import type { FetchResult, SourceRateLimit } from '../adapter.js';
+import { nextPageOrStop } from '../drain-page.js';
 import { capNewest, idAt, idBefore, type MastodonCheckpoint, timeOfId, windowAfter } from './checkpoint.js';
 import { mastodonGet } from './client.js';
 import { type DrainContext, type Handed, handOver, minId, PAGE_SIZE, windowSpent } from './drain.js';
@@ -38,18 +39,14 @@ export async function drainSearch(ctx: DrainContext, q: string, start: MastodonC
 
   for (;;) {
     ctx.signal?.throwIfAborted();
-    let answer: Awaited<ReturnType<typeof mastodonGet>>;
-    try {
-      const page: [string, string][] = offset > 0 ? [...params, ['offset', String(offset)]] : params;
-      answer = await mastodonGet(ctx.client, '/api/v2/search', page, ctx.signal);
-    } catch (error) {
-      if (error instanceof SourceRateLimitedError && read > 0) {
-        rateLimit = { remaining: 0, resetAt: error.resetAt };
-        cut = true;
-        break;
-      }
-      throw error;
+    const page: [string, string][] = offset > 0 ? [...params, ['offset', String(offset)]] : params;
+    const fetched = await nextPageOrStop(() => mastodonGet(ctx.client, '/api/v2/search', page, ctx.signal), read);
+    if ('stopped' in fetched) {
+      rateLimit = fetched.stopped;
+      cut = true;
+      break;
     }
+    const answer = fetched.page;
     rateLimit = answer.rateLimit ?? rateLimit;
     const statuses = parseSearch(answer.body);
     read += statuses.length;

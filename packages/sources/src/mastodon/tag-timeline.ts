@@ -11,7 +11,8 @@
  *     is read after the reset. Any other error propagates: no checkpoint, the old one is
  *     read again (repeats are absorbed downstream, never gaps).
  */
-import { type FetchResult, type SourceRateLimit, SourceRateLimitedError } from '../adapter.js';
+import type { FetchResult, SourceRateLimit } from '../adapter.js';
+import { nextPageOrStop } from '../drain-page.js';
 import { type MastodonCheckpoint, windowAfter } from './checkpoint.js';
 import { mastodonGet } from './client.js';
 import { type DrainContext, type Handed, handOver, maxId, PAGE_SIZE, prevMinId, windowSpent } from './drain.js';
@@ -31,26 +32,25 @@ export async function drainTagTimeline(
 
   for (;;) {
     ctx.signal?.throwIfAborted();
-    let answer: Awaited<ReturnType<typeof mastodonGet>>;
-    try {
-      answer = await mastodonGet(
-        ctx.client,
-        `/api/v1/timelines/tag/${encodeURIComponent(tag)}`,
-        [
-          ['limit', String(PAGE_SIZE)],
-          ['min_id', cursor.toString()],
-          ...others.map((t): [string, string] => ['any[]', t]),
-        ],
-        ctx.signal,
-      );
-    } catch (error) {
-      // Pages already handed over stay done; the rest waits for the reset.
-      if (error instanceof SourceRateLimitedError && read > 0) {
-        rateLimit = { remaining: 0, resetAt: error.resetAt };
-        break;
-      }
-      throw error;
+    const fetched = await nextPageOrStop(
+      () =>
+        mastodonGet(
+          ctx.client,
+          `/api/v1/timelines/tag/${encodeURIComponent(tag)}`,
+          [
+            ['limit', String(PAGE_SIZE)],
+            ['min_id', cursor.toString()],
+            ...others.map((t): [string, string] => ['any[]', t]),
+          ],
+          ctx.signal,
+        ),
+      read,
+    );
+    if ('stopped' in fetched) {
+      rateLimit = fetched.stopped;
+      break;
     }
+    const answer = fetched.page;
     rateLimit = answer.rateLimit ?? rateLimit;
     const statuses = parseTimeline(answer.body);
     read += statuses.length;

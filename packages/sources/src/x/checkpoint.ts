@@ -26,7 +26,7 @@
  *    the same way for the same reason).
  */
 import { z } from 'zod';
-import { SourceQueryError } from '../adapter.js';
+import { parseJsonCheckpoint } from '../checkpoint-json.js';
 
 const TweetId = z.string().regex(/^\d{1,19}$/, 'a numeric tweet id');
 
@@ -47,15 +47,7 @@ export type Position = { kind: 'first' } | { kind: 'since'; sinceId: string } | 
 export function parseCheckpoint(checkpoint: string | null): Position {
   if (checkpoint === null) return { kind: 'first' };
   if (TweetId.safeParse(checkpoint).success) return { kind: 'since', sinceId: checkpoint };
-  let json: unknown;
-  try {
-    json = JSON.parse(checkpoint);
-  } catch {
-    throw new SourceQueryError(`unreadable X checkpoint: ${checkpoint.slice(0, 80)}`);
-  }
-  const parsed = ResumePoint.safeParse(json);
-  if (!parsed.success) throw new SourceQueryError(`unreadable X checkpoint: ${checkpoint.slice(0, 80)}`);
-  return { kind: 'resume', resume: parsed.data };
+  return { kind: 'resume', resume: parseJsonCheckpoint(ResumePoint, checkpoint, 'X') };
 }
 
 export function serializeResume(resume: ResumePoint): string {

@@ -10,10 +10,4 @@ export { DEFAULT_X_BASE_URL } from './client.js';
 export { describeXError, toSourceError } from './errors.js';
 export { buildSearchQuery, validateXQuery, X_QUERY_MAX_LENGTH } from './query.js';
 export { EXPANSIONS, pageToMentions, parseSearchPage, TWEET_FIELDS, USER_FIELDS } from './response.js';
-export {
-  MAX_LOOKBACK_SECONDS,
-  type XFetchResult,
-  type XRateLimit,
-  XSourceAdapter,
-  type XSourceAdapterOptions,
-} from './x-source-adapter.js';
+export { MAX_LOOKBACK_SECONDS, XSourceAdapter, type XSourceAdapterOptions } from './x-source-adapter.js';

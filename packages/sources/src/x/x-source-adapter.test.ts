@@ -2,64 +2,38 @@
  * The X adapter against the fake X API (a real HTTP server) with the real twitter-api-v2
  * client: paging, checkpoints, lookback, the retweet rule, duplicates, arrivals between polls.
  */
-import type { MentionInput } from '@goodchatter/core';
-import { type FakeX, startFakeX } from '@goodchatter/testing';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startFakeX } from '@goodchatter/testing';
+import { describe, expect, it } from 'vitest';
 import type { SourceQuery } from '../adapter.js';
+import { failOnPage, recordBatches } from '../test/batch-recorder.js';
+import { useFakeSource } from '../test/fake-source.js';
+import { sourceQuery } from '../test/source-query.js';
+import { secondsApart } from '../test/spaced-in-time.js';
 import { XSourceAdapter } from './x-source-adapter.js';
 
-const query = (over: Partial<SourceQuery> = {}): SourceQuery => ({
-  id: 7,
-  brand: 'Acme Air',
-  source: 'x',
-  query: '@AcmeAir OR "Acme Air"',
-  lookbackSeconds: 3600,
-  ...over,
-});
-
-function recorder() {
-  const batches: MentionInput[][] = [];
-  return {
-    batches,
-    onBatch: async (batch: MentionInput[]) => {
-      batches.push(batch);
-    },
-    ids: () => batches.flat().map((m) => m.externalId),
-  };
-}
+const query = (over: Partial<SourceQuery> = {}) => sourceQuery('x', '@AcmeAir OR "Acme Air"', over);
 
 /** `count` tweets, one second apart, the newest `ageSeconds` old. */
-function tweets(count: number, ageSeconds = 60, prefix = 't') {
-  const now = Date.now();
-  return Array.from({ length: count }, (_, i) => ({
-    text: `${prefix} ${i} loving @AcmeAir`,
-    createdAt: new Date(now - (ageSeconds + count - i) * 1000),
-  }));
-}
+const tweets = (count: number, ageSeconds = 60, prefix = 't') =>
+  secondsApart(count, ageSeconds).map((createdAt, i) => ({ text: `${prefix} ${i} loving @AcmeAir`, createdAt }));
 
-let fx: FakeX;
-let adapter: XSourceAdapter;
-beforeEach(async () => {
-  fx = await startFakeX({ bearerToken: 'test-token' });
-  adapter = new XSourceAdapter({ bearerToken: 'test-token', baseUrl: fx.url });
-});
-afterEach(async () => {
-  adapter.close();
-  await fx.close();
-});
+const ctx = useFakeSource(
+  () => startFakeX({ bearerToken: 'test-token' }),
+  (fx) => new XSourceAdapter({ bearerToken: 'test-token', baseUrl: fx.url }),
+);
 
 describe('XSourceAdapter paging and checkpoints', () => {
   it('follows next_token to the end, one onBatch per page, and returns the first newest_id', async () => {
-    const added = fx.addTweets(tweets(250));
-    const rec = recorder();
-    const result = await adapter.fetchNew({ query: query(), checkpoint: null, onBatch: rec.onBatch });
+    const added = ctx.fake.addTweets(tweets(250));
+    const rec = recordBatches();
+    const result = await rec.poll(ctx.adapter, query());
 
     expect(rec.batches.map((b) => b.length)).toEqual([100, 100, 50]);
     const newestFirst = [...added].reverse().map((t) => t.id);
     expect(rec.ids()).toEqual(newestFirst);
     expect(result.checkpoint).toBe(newestFirst[0]);
     expect(result.read).toBe(250);
-    const reqs = fx.searchRequests();
+    const reqs = ctx.fake.searchRequests();
     expect(reqs).toHaveLength(3);
     expect(reqs.map((r) => r.query.max_results)).toEqual(['100', '100', '100']);
     expect(reqs[0]?.query.next_token).toBeUndefined();
@@ -69,17 +43,17 @@ describe('XSourceAdapter paging and checkpoints', () => {
   });
 
   it('asks for the issue fields and maps author, url, brand and query id', async () => {
-    const [tweet] = fx.addTweets([
+    const [tweet] = ctx.fake.addTweets([
       {
         text: 'Acme Air lost my bag',
         lang: 'en',
         author: { username: 'traveller', name: 'T. Raveller', followers: 1234, verified: true },
       },
     ]);
-    const rec = recorder();
-    await adapter.fetchNew({ query: query(), checkpoint: null, onBatch: rec.onBatch });
+    const rec = recordBatches();
+    await rec.poll(ctx.adapter, query());
 
-    const params = fx.searchRequests()[0]?.query;
+    const params = ctx.fake.searchRequests()[0]?.query;
     expect(params?.['tweet.fields']?.split(',').sort()).toEqual([
       'author_id',
       'conversation_id',
@@ -108,13 +82,13 @@ describe('XSourceAdapter paging and checkpoints', () => {
 
   it('first poll looks back lookbackSeconds via start_time, clamped to 7 days', async () => {
     const before = Date.now();
-    await adapter.fetchNew({ query: query({ lookbackSeconds: 1800 }), checkpoint: null, onBatch: async () => {} });
-    await adapter.fetchNew({
+    await ctx.adapter.fetchNew({ query: query({ lookbackSeconds: 1800 }), checkpoint: null, onBatch: async () => {} });
+    await ctx.adapter.fetchNew({
       query: query({ lookbackSeconds: 30 * 86_400 }),
       checkpoint: null,
       onBatch: async () => {},
     });
-    const [short, long] = fx.searchRequests().map((r) => r.query);
+    const [short, long] = ctx.fake.searchRequests().map((r) => r.query);
 
     expect(short?.since_id).toBeUndefined();
     const shortStart = Date.parse(short?.start_time ?? '');
@@ -127,25 +101,25 @@ describe('XSourceAdapter paging and checkpoints', () => {
   });
 
   it('a tweet older than the lookback is not read on the first poll', async () => {
-    fx.addTweets([{ text: 'old news', createdAt: new Date(Date.now() - 2 * 3600_000) }]);
-    const [fresh] = fx.addTweets([{ text: 'fresh', createdAt: new Date(Date.now() - 60_000) }]);
-    const rec = recorder();
-    await adapter.fetchNew({ query: query(), checkpoint: null, onBatch: rec.onBatch });
+    ctx.fake.addTweets([{ text: 'old news', createdAt: new Date(Date.now() - 2 * 3600_000) }]);
+    const [fresh] = ctx.fake.addTweets([{ text: 'fresh', createdAt: new Date(Date.now() - 60_000) }]);
+    const rec = recordBatches();
+    await rec.poll(ctx.adapter, query());
     expect(rec.ids()).toEqual([fresh?.id]);
   });
 
   it('polls from since_id after a completed poll and picks up arrivals exactly once', async () => {
-    fx.addTweets(tweets(120, 600, 'first'));
-    const rec = recorder();
-    const first = await adapter.fetchNew({ query: query(), checkpoint: null, onBatch: rec.onBatch });
+    ctx.fake.addTweets(tweets(120, 600, 'first'));
+    const rec = recordBatches();
+    const first = await rec.poll(ctx.adapter, query());
 
-    const arrived = fx.addTweets(tweets(130, 5, 'second'));
-    const second = await adapter.fetchNew({ query: query(), checkpoint: first.checkpoint, onBatch: rec.onBatch });
-    const third = await adapter.fetchNew({ query: query(), checkpoint: second.checkpoint, onBatch: rec.onBatch });
+    const arrived = ctx.fake.addTweets(tweets(130, 5, 'second'));
+    const second = await rec.poll(ctx.adapter, query(), first.checkpoint);
+    const third = await rec.poll(ctx.adapter, query(), second.checkpoint);
 
-    const sinceIds = fx.searchRequests().map((r) => r.query.since_id);
+    const sinceIds = ctx.fake.searchRequests().map((r) => r.query.since_id);
     expect(sinceIds.slice(2, 4)).toEqual([first.checkpoint, first.checkpoint]);
-    expect(fx.searchRequests()[2]?.query.start_time).toBeUndefined();
+    expect(ctx.fake.searchRequests()[2]?.query.start_time).toBeUndefined();
     expect(second.read).toBe(130);
     expect(second.checkpoint).toBe(arrived.at(-1)?.id);
     expect(third.read).toBe(0);
@@ -153,26 +127,26 @@ describe('XSourceAdapter paging and checkpoints', () => {
     const all = rec.ids();
     expect(all).toHaveLength(250);
     expect(new Set(all).size).toBe(250);
-    expect(new Set(all)).toEqual(new Set(fx.tweets.map((t) => t.id)));
+    expect(new Set(all)).toEqual(new Set(ctx.fake.tweets.map((t) => t.id)));
   });
 
   it('an empty first poll keeps the null checkpoint', async () => {
-    const result = await adapter.fetchNew({ query: query(), checkpoint: null, onBatch: async () => {} });
+    const result = await ctx.adapter.fetchNew({ query: query(), checkpoint: null, onBatch: async () => {} });
     expect(result).toMatchObject({ checkpoint: null, read: 0 });
   });
 
   it('excludes retweets with -is:retweet unless the query mentions is:retweet', async () => {
-    fx.addTweets([{ text: 'RT @AcmeAir great', isRetweet: true }, { text: 'own words about @AcmeAir' }]);
-    const plain = recorder();
-    await adapter.fetchNew({ query: query(), checkpoint: null, onBatch: plain.onBatch });
-    const withRts = recorder();
-    await adapter.fetchNew({
+    ctx.fake.addTweets([{ text: 'RT @AcmeAir great', isRetweet: true }, { text: 'own words about @AcmeAir' }]);
+    const plain = recordBatches();
+    await ctx.adapter.fetchNew({ query: query(), checkpoint: null, onBatch: plain.onBatch });
+    const withRts = recordBatches();
+    await ctx.adapter.fetchNew({
       query: query({ query: '@AcmeAir is:retweet' }),
       checkpoint: null,
       onBatch: withRts.onBatch,
     });
 
-    const [q1, q2] = fx.searchRequests().map((r) => r.query.query);
+    const [q1, q2] = ctx.fake.searchRequests().map((r) => r.query.query);
     expect(q1).toBe('(@AcmeAir OR "Acme Air") -is:retweet');
     expect(q2).toBe('@AcmeAir is:retweet');
     expect(plain.batches.flat().map((m) => m.text)).toEqual(['own words about @AcmeAir']);
@@ -180,10 +154,10 @@ describe('XSourceAdapter paging and checkpoints', () => {
   });
 
   it('hands a tweet repeated on two consecutive pages over once', async () => {
-    const added = fx.addTweets(tweets(150));
-    fx.duplicateBoundaryOnce();
-    const rec = recorder();
-    const result = await adapter.fetchNew({ query: query(), checkpoint: null, onBatch: rec.onBatch });
+    const added = ctx.fake.addTweets(tweets(150));
+    ctx.fake.duplicateBoundaryOnce();
+    const rec = recordBatches();
+    const result = await rec.poll(ctx.adapter, query());
 
     expect(result.read).toBe(151); // X bills the repeat too
     expect(rec.ids()).toHaveLength(150);
@@ -191,42 +165,36 @@ describe('XSourceAdapter paging and checkpoints', () => {
   });
 
   it('an empty page that still has a next_token does not end the drain', async () => {
-    const added = fx.addTweets(tweets(30));
-    fx.emptyPageOnce();
-    const rec = recorder();
-    const result = await adapter.fetchNew({ query: query(), checkpoint: null, onBatch: rec.onBatch });
-    expect(fx.searchRequests()).toHaveLength(2);
+    const added = ctx.fake.addTweets(tweets(30));
+    ctx.fake.emptyPageOnce();
+    const rec = recordBatches();
+    const result = await rec.poll(ctx.adapter, query());
+    expect(ctx.fake.searchRequests()).toHaveLength(2);
     expect(rec.ids()).toHaveLength(30);
     expect(result.checkpoint).toBe(added.at(-1)?.id);
   });
 
   it('onBatch failing mid-drain returns no checkpoint; re-polling the old one re-reads everything', async () => {
-    const added = fx.addTweets(tweets(250));
-    let calls = 0;
-    const failing = async () => {
-      calls += 1;
-      if (calls === 2) throw new Error('queue down');
-    };
-    await expect(adapter.fetchNew({ query: query(), checkpoint: null, onBatch: failing })).rejects.toThrow(
-      'queue down',
-    );
-    expect(fx.searchRequests()).toHaveLength(2); // stopped reading at the failure
+    const added = ctx.fake.addTweets(tweets(250));
+    const failing = ctx.adapter.fetchNew({ query: query(), checkpoint: null, onBatch: failOnPage(2) });
+    await expect(failing).rejects.toThrow('queue down');
+    expect(ctx.fake.searchRequests()).toHaveLength(2); // stopped reading at the failure
 
-    const rec = recorder();
-    const retry = await adapter.fetchNew({ query: query(), checkpoint: null, onBatch: rec.onBatch });
+    const rec = recordBatches();
+    const retry = await rec.poll(ctx.adapter, query());
     expect(rec.ids()).toHaveLength(250);
     expect(retry.checkpoint).toBe(added.at(-1)?.id);
   });
 
   it('appends /2/... to a base URL with a path prefix', async () => {
-    const prefixed = new XSourceAdapter({ bearerToken: 'test-token', baseUrl: `${fx.url}/proxy/` });
+    const prefixed = new XSourceAdapter({ bearerToken: 'test-token', baseUrl: `${ctx.fake.url}/proxy/` });
     await prefixed.fetchNew({ query: query(), checkpoint: null, onBatch: async () => {} }).catch(() => {});
     prefixed.close();
-    expect(fx.requests[0]?.path).toBe('/proxy/2/tweets/search/recent');
+    expect(ctx.fake.requests[0]?.path).toBe('/proxy/2/tweets/search/recent');
   });
 
   it('is named x and metered (X bills per post read)', () => {
-    expect(adapter).toMatchObject({ name: 'x', metered: true });
+    expect(ctx.adapter).toMatchObject({ name: 'x', metered: true });
   });
 
   it('rejects a base URL that is not http(s)', () => {

@@ -15,7 +15,7 @@
  *     window), stop at a page boundary and return a resume point instead.
  */
 import type { Agent } from 'node:http';
-import type { FetchRequest, FetchResult, SourceAdapter } from '../adapter.js';
+import type { FetchRequest, FetchResult, SourceAdapter, SourceRateLimit } from '../adapter.js';
 import { minId, type Position, parseCheckpoint, serializeResume, sinceIdForTime, timeOfId } from './checkpoint.js';
 import { createAgent, createXClient, DEFAULT_X_BASE_URL, parseBaseUrl } from './client.js';
 import { toSourceError } from './errors.js';
@@ -39,17 +39,6 @@ export interface XSourceAdapterOptions {
   requestTimeoutMs?: number;
   /** Clock, for tests. */
   now?: () => number;
-}
-
-export interface XRateLimit {
-  remaining: number;
-  /** Epoch milliseconds when the window resets. */
-  resetAt: number;
-}
-
-export interface XFetchResult extends FetchResult {
-  /** Rate-limit headers of the last response, when X sent them. */
-  rateLimit?: XRateLimit;
 }
 
 /** The search window a drain reads; constant for every page of the drain. */
@@ -89,7 +78,8 @@ export class XSourceAdapter implements SourceAdapter {
     this.agent.destroy();
   }
 
-  async fetchNew(req: FetchRequest): Promise<XFetchResult> {
+  /** `rateLimit` comes from the rate-limit headers of the last response, when X sent them. */
+  async fetchNew(req: FetchRequest): Promise<FetchResult> {
     const { query, onBatch, signal } = req;
     const position = parseCheckpoint(req.checkpoint);
     if (position.kind === 'resume' && this.isBeyondReach(position.resume.until_id)) {
@@ -110,9 +100,9 @@ export class XSourceAdapter implements SourceAdapter {
     let newestId = window.pendingNewestId;
     let oldestId: string | undefined;
     let nextToken: string | undefined;
-    let rateLimit: XRateLimit | undefined;
+    let rateLimit: SourceRateLimit | undefined;
 
-    const stopEarly = (): XFetchResult => {
+    const stopEarly = (): FetchResult => {
       // Nothing handed over yet: the old checkpoint is still exactly right.
       const checkpoint =
         oldestId === undefined || newestId === undefined

@@ -9,8 +9,13 @@
  *   fb.expireAccessTokens();   // the next search answers ExpiredToken, and the client refreshes
  *   fb.failNext({ status: 429, resetInSeconds: 2 });
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type FakeRateOptions, type FakeServer, fakeServerMembers } from '../fake-http/fake-server.js';
+import { answerOrFail, sendTransportFault, type TransportFault } from '../fake-http/faults.js';
+import { listenOnLoopback } from '../fake-http/loopback.js';
+import { RateWindow } from '../fake-http/rate-window.js';
+import { type RecordedRequest, recordRequest } from '../fake-http/requests.js';
+import { sendJson } from '../fake-http/responses.js';
 import { type FakeBskyPost, type FakeBskyPostInput, PostStore } from './posts.js';
 import { searchPosts, type XrpcOutcome } from './search.js';
 import { type AccountCredentials, SessionStore } from './sessions.js';
@@ -20,60 +25,39 @@ export type BlueskyFault =
   | { status: 429; resetInSeconds?: number }
   /** An XRPC error body `{ error, message }` with this status. */
   | { status: 400 | 401 | 403 | 500 | 502 | 503 | 504; error?: string; message?: string }
-  /** 200 with a JSON content type and a truncated body. */
-  | { malformed: true }
-  /** The socket is destroyed before any response. */
-  | { dropConnection: true }
-  /** The normal answer, sent after `delayMs`. */
-  | { delayMs: number };
+  | TransportFault;
 
-export interface BlueskyRequest {
-  method: string;
+export interface BlueskyRequest extends RecordedRequest {
   /** The XRPC method, e.g. `app.bsky.feed.searchPosts`. */
   nsid: string;
-  query: Record<string, string>;
-  authorization: string | undefined;
-  status: number;
 }
 
-export interface FakeBlueskyOptions extends Partial<AccountCredentials> {
-  /** Requests per window before an automatic 429 (Bluesky's AppView: 3000 per 5 minutes). */
-  rateLimit?: number;
-  rateWindowSeconds?: number;
+/**
+ * The rate window defaults to Bluesky's AppView, 3000 requests per 5 minutes; `now` is
+ * called once per request (benchmarks time the first request with it).
+ */
+export interface FakeBlueskyOptions extends Partial<AccountCredentials>, FakeRateOptions {
   /** Search gives no cursor past this many hits: Bluesky may not page through a whole long result. */
   pageThrough?: number;
-  /** Clock for rate windows, called once per request (benchmarks time the first request with it). */
-  now?: () => number;
 }
 
-export interface FakeBluesky {
-  /** Origin to pass as BLUESKY_SERVICE. */
-  readonly url: string;
+/** Its `url` is what BLUESKY_SERVICE names; faults apply to searchPosts requests only. */
+export interface FakeBluesky extends FakeServer<BlueskyRequest, BlueskyFault> {
   readonly handle: string;
   readonly appPassword: string;
-  readonly requests: BlueskyRequest[];
   addPosts(posts: readonly FakeBskyPostInput[]): FakeBskyPost[];
   readonly posts: readonly FakeBskyPost[];
-  /** Queues a fault for the next searchPosts request; several calls queue several in order. */
-  failNext(fault: BlueskyFault): void;
   expireAccessTokens(): void;
   revokeSessions(): void;
   revokeAppPassword(): void;
   /** Requests to one XRPC method. */
   calls(nsid: string): BlueskyRequest[];
-  close(): Promise<void>;
 }
 
 const SEARCH = 'app.bsky.feed.searchPosts';
 
 function send(res: ServerResponse, outcome: XrpcOutcome, headers: Record<string, string> = {}): void {
-  const payload = JSON.stringify(outcome.body);
-  res.writeHead(outcome.status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(payload),
-    ...headers,
-  });
-  res.end(payload);
+  sendJson(res, outcome.status, outcome.body, headers);
 }
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
@@ -90,31 +74,24 @@ export async function startFakeBluesky(options: FakeBlueskyOptions = {}): Promis
   const handle = options.handle ?? 'care.acme.example';
   const appPassword = options.appPassword ?? 'abcd-efgh-ijkl-mnop';
   const now = options.now ?? Date.now;
-  const limit = options.rateLimit ?? 3000;
-  const windowMs = (options.rateWindowSeconds ?? 300) * 1000;
+  const windowSeconds = options.rateWindowSeconds ?? 300;
+  /** Bluesky's counters; every request to the search spends one. */
+  const rateWindow = new RateWindow({
+    limit: options.rateLimit ?? 3000,
+    windowMs: windowSeconds * 1000,
+    now,
+    headers: ({ limit, remaining, resetMs }) => ({
+      'ratelimit-limit': String(limit),
+      'ratelimit-remaining': String(remaining),
+      'ratelimit-reset': String(Math.ceil(resetMs / 1000)),
+      'ratelimit-policy': `${limit};w=${windowSeconds}`,
+    }),
+  });
   let origin = '';
   const sessions = new SessionStore({ handle, appPassword }, () => origin);
   const posts = new PostStore();
   const faults: BlueskyFault[] = [];
   const requests: BlueskyRequest[] = [];
-  let window = { resetMs: now() + windowMs, used: 0 };
-
-  /** Bluesky's counters; every request to the search spends one. */
-  function rateHeaders(spend: boolean): { headers: Record<string, string>; exhausted: boolean } {
-    const at = now();
-    if (at >= window.resetMs) window = { resetMs: at + windowMs, used: 0 };
-    const exhausted = window.used >= limit;
-    if (spend && !exhausted) window.used += 1;
-    return {
-      exhausted,
-      headers: {
-        'ratelimit-limit': String(limit),
-        'ratelimit-remaining': String(limit - window.used),
-        'ratelimit-reset': String(Math.ceil(window.resetMs / 1000)),
-        'ratelimit-policy': `${limit};w=${windowMs / 1000}`,
-      },
-    };
-  }
 
   async function answer(req: IncomingMessage, nsid: string, params: URLSearchParams): Promise<XrpcOutcome> {
     const bearer = req.headers.authorization?.replace(/^Bearer /, '');
@@ -128,11 +105,7 @@ export async function startFakeBluesky(options: FakeBlueskyOptions = {}): Promis
   }
 
   function fault(res: ServerResponse, f: Exclude<BlueskyFault, { delayMs: number }>, headers: Record<string, string>) {
-    if ('dropConnection' in f) return res.socket?.destroy();
-    if ('malformed' in f) {
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
-      return res.end('{"posts":[{"uri":"at://cut');
-    }
+    if (sendTransportFault(res, f, '{"posts":[{"uri":"at://cut')) return;
     if (f.status === 429) {
       const reset = String(Math.ceil(now() / 1000) + (f.resetInSeconds ?? 300));
       const limited = { ...headers, 'ratelimit-remaining': '0', 'ratelimit-reset': reset };
@@ -142,65 +115,46 @@ export async function startFakeBluesky(options: FakeBlueskyOptions = {}): Promis
     send(res, { status: f.status, body: { error, message: f.message ?? error } }, headers);
   }
 
-  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  function serve(req: IncomingMessage, res: ServerResponse): void {
     const url = new URL(req.url ?? '/', 'http://fake-bluesky.local');
     const nsid = url.pathname.replace(/^\/xrpc\//, '');
-    const record: BlueskyRequest = {
-      method: req.method ?? 'GET',
-      nsid,
-      query: Object.fromEntries(url.searchParams),
-      authorization: req.headers.authorization,
-      status: 0,
-    };
+    const record: BlueskyRequest = { ...recordRequest(req, url), nsid };
     requests.push(record);
-    const rate = rateHeaders(nsid === SEARCH);
+    const rate = rateWindow.spend(nsid === SEARCH);
+    const respond = async () => {
+      if (rate.exhausted) {
+        record.status = 429;
+        fault(res, { status: 429, resetInSeconds: Math.ceil((rate.resetMs - now()) / 1000) }, rate.headers);
+        return;
+      }
+      const outcome = await answer(req, nsid, url.searchParams);
+      record.status = outcome.status;
+      send(res, outcome, nsid === SEARCH ? rate.headers : {});
+    };
     const next = nsid === SEARCH ? faults.shift() : undefined;
-    if (next && 'delayMs' in next) await new Promise((r) => setTimeout(r, next.delayMs));
-    if (res.destroyed) return;
-    if (next && !('delayMs' in next)) {
-      record.status = 'status' in next ? next.status : 'malformed' in next ? 200 : 0;
-      fault(res, next, rate.headers);
-      return;
-    }
-    if (rate.exhausted) {
-      record.status = 429;
-      fault(res, { status: 429, resetInSeconds: Math.ceil((window.resetMs - now()) / 1000) }, rate.headers);
-      return;
-    }
-    const outcome = await answer(req, nsid, url.searchParams);
-    record.status = outcome.status;
-    send(res, outcome, nsid === SEARCH ? rate.headers : {});
+    answerOrFail(
+      res,
+      record,
+      next,
+      () => void respond().catch(() => res.destroy()),
+      (f) => fault(res, f, rate.headers),
+    );
   }
 
-  const server = createServer((req, res) => {
-    serve(req, res).catch(() => res.destroy());
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await listenOnLoopback(serve);
+  origin = server.origin;
 
   return {
-    url: origin,
+    ...fakeServerMembers(server, requests, faults),
     handle,
     appPassword,
-    requests,
     addPosts: (input) => posts.add(input),
     get posts() {
       return posts.all();
-    },
-    failNext: (f) => {
-      faults.push(f);
     },
     expireAccessTokens: () => sessions.expireAccessTokens(),
     revokeSessions: () => sessions.revokeSessions(),
     revokeAppPassword: () => sessions.revokeAppPassword(),
     calls: (nsid) => requests.filter((r) => r.nsid === nsid),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((err) => (err ? reject(err) : resolve()));
-      }),
   };
 }

@@ -4,6 +4,8 @@
  * is an HTML page.
  */
 import type { ServerResponse } from 'node:http';
+import { sendTransportFault, type TransportFault } from '../fake-http/faults.js';
+import { sendJson } from '../fake-http/responses.js';
 
 export type MastodonFault =
   /** Too Many Requests; `X-RateLimit-Reset` is now + resetInSeconds (default 300). */
@@ -12,12 +14,7 @@ export type MastodonFault =
   | { status: 401 | 403 | 404 | 410 | 422; error?: string }
   /** A bad moment; `html` answers like nginx in front of a stopped Puma. */
   | { status: 500 | 502 | 503 | 504; html?: boolean }
-  /** 200 with a JSON content type and a truncated body. */
-  | { malformed: true }
-  /** The socket is destroyed before any response: a network error for the client. */
-  | { dropConnection: true }
-  /** The normal answer, sent after `delayMs` (for client timeouts). */
-  | { delayMs: number };
+  | TransportFault;
 
 const MESSAGES: Record<number, string> = {
   401: 'The access token is invalid',
@@ -29,16 +26,6 @@ const MESSAGES: Record<number, string> = {
   500: 'We’re sorry, but something went wrong on our end.',
 };
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  const payload = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(payload),
-    ...headers,
-  });
-  res.end(payload);
-}
-
 /** Mastodon's rate-limit reset: an ISO 8601 time with microseconds. */
 export const resetHeader = (ms: number) => new Date(ms).toISOString().replace(/Z$/, '000Z');
 
@@ -48,15 +35,7 @@ export function sendMastodonFault(
   rateHeaders: Record<string, string>,
   nowMs: number,
 ): void {
-  if ('dropConnection' in fault) {
-    res.socket?.destroy();
-    return;
-  }
-  if ('malformed' in fault) {
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', ...rateHeaders });
-    res.end('[{"id":"1","content":"<p>cut off');
-    return;
-  }
+  if (sendTransportFault(res, fault, '[{"id":"1","content":"<p>cut off', rateHeaders)) return;
   if ('html' in fault && fault.html) {
     const page = `<html><head><title>${fault.status} Bad Gateway</title></head><body><center><h1>${fault.status}</h1></center><hr><center>nginx</center></body></html>`;
     res.writeHead(fault.status, { 'content-type': 'text/html', 'content-length': Buffer.byteLength(page) });

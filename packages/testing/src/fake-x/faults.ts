@@ -4,6 +4,8 @@
  * same error types it raises against X.
  */
 import type { ServerResponse } from 'node:http';
+import { sendTransportFault, type TransportFault } from '../fake-http/faults.js';
+import { sendJson } from '../fake-http/responses.js';
 
 export type XFault =
   /** Too Many Requests; `x-rate-limit-reset` is now + resetInSeconds (default 900). */
@@ -12,12 +14,7 @@ export type XFault =
   | { status: 401 | 403; title?: string; detail?: string }
   /** X having a bad moment. */
   | { status: 500 | 502 | 503 | 504 }
-  /** 200 with a JSON content type and a truncated body. */
-  | { malformed: true }
-  /** The socket is destroyed before any response: a network error for the client. */
-  | { dropConnection: true }
-  /** The normal answer, sent after `delayMs` (for client timeouts). */
-  | { delayMs: number };
+  | TransportFault;
 
 const TITLES: Record<number, string> = {
   401: 'Unauthorized',
@@ -29,19 +26,14 @@ const TITLES: Record<number, string> = {
   504: 'Gateway Timeout',
 };
 
-export function sendJson(
+/** X answers errors as problem+json. */
+export function sendXJson(
   res: ServerResponse,
   status: number,
   body: unknown,
   headers: Record<string, string> = {},
 ): void {
-  const payload = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': status >= 400 ? 'application/problem+json' : 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(payload),
-    ...headers,
-  });
-  res.end(payload);
+  sendJson(res, status, body, headers, status >= 400 ? 'application/problem+json' : undefined);
 }
 
 /**
@@ -54,16 +46,7 @@ export function sendFault(
   rateHeaders: Record<string, string>,
   nowMs: number,
 ): void {
-  if ('dropConnection' in fault) {
-    res.socket?.destroy();
-    return;
-  }
-  if ('malformed' in fault) {
-    const payload = '{"data":[{"id":"1","text":"cut off';
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', ...rateHeaders });
-    res.end(payload);
-    return;
-  }
+  if (sendTransportFault(res, fault, '{"data":[{"id":"1","text":"cut off', rateHeaders)) return;
   const title = ('title' in fault && fault.title) || TITLES[fault.status] || 'Error';
   const detail = ('detail' in fault && fault.detail) || title;
   const headers = { ...rateHeaders };
@@ -71,5 +54,5 @@ export function sendFault(
     headers['x-rate-limit-remaining'] = '0';
     headers['x-rate-limit-reset'] = String(Math.ceil(nowMs / 1000) + (fault.resetInSeconds ?? 900));
   }
-  sendJson(res, fault.status, { title, detail, type: 'about:blank', status: fault.status }, headers);
+  sendXJson(res, fault.status, { title, detail, type: 'about:blank', status: fault.status }, headers);
 }

@@ -9,92 +9,68 @@
  *   expect(fx.requests[0]?.query.since_id).toBe('…');
  *   await fx.close();
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { sendFault, sendJson, type XFault } from './faults.js';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  type FakeRateOptions,
+  type FakeServer,
+  fakeServerMembers,
+  type OverlappingPages,
+} from '../fake-http/fake-server.js';
+import { answerOrFail } from '../fake-http/faults.js';
+import { listenOnLoopback } from '../fake-http/loopback.js';
+import { RateWindow } from '../fake-http/rate-window.js';
+import { bearerToken, type RecordedRequest, recordRequest } from '../fake-http/requests.js';
+import { sendFault, sendXJson, type XFault } from './faults.js';
 import { searchRecent } from './search.js';
 import { type FakeTweet, type FakeTweetInput, TweetStore } from './tweets.js';
 
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  /** Query parameters as the server received them (single values). */
-  query: Record<string, string>;
-  /** The raw `authorization` header, e.g. `Bearer test-token`. */
-  authorization: string | undefined;
-  /** The status the fake answered with (0 for a dropped connection). */
-  status: number;
-}
+export type { RecordedRequest };
 
-export interface FakeXOptions {
+/** The rate window defaults to X's 450 requests per 15 minutes for app-only search; `now` also dates start_time checks. */
+export interface FakeXOptions extends FakeRateOptions {
   /** When set, any other bearer token gets X's 401. Default: any bearer token is accepted. */
   bearerToken?: string;
-  /** Requests per window before an automatic 429 (X: 450 per 15 min for app-only search). */
-  rateLimit?: number;
-  rateWindowSeconds?: number;
-  /** Clock for start_time checks and rate windows; tests may freeze or move it. */
-  now?: () => number;
 }
 
-export interface FakeX {
-  /** Origin to pass as the adapter's base URL, e.g. `http://127.0.0.1:41234`. */
-  readonly url: string;
-  readonly requests: RecordedRequest[];
+/** `duplicateBoundaryOnce`: the next page that has a `next_token` makes the following page repeat its last tweet. */
+export interface FakeX extends FakeServer<RecordedRequest, XFault>, OverlappingPages {
   /** Adds tweets (newest-first order is kept by id) and returns them with ids and authors. */
   addTweets(tweets: readonly FakeTweetInput[]): FakeTweet[];
   readonly tweets: readonly FakeTweet[];
-  /** Queues a fault for the next request; several calls queue several faults in order. */
-  failNext(fault: XFault): void;
-  /** The next page that has a `next_token` makes the following page repeat its last tweet. */
-  duplicateBoundaryOnce(): void;
   /** The next search answers with no tweets but a next_token to the same position. */
   emptyPageOnce(): void;
   /** Requests to the recent-search path (leaves out 404s for other paths). */
   searchRequests(): RecordedRequest[];
-  close(): Promise<void>;
 }
 
 const SEARCH_PATH = '/2/tweets/search/recent';
 
 export async function startFakeX(options: FakeXOptions = {}): Promise<FakeX> {
   const now = options.now ?? Date.now;
-  const limit = options.rateLimit ?? 450;
-  const windowMs = (options.rateWindowSeconds ?? 900) * 1000;
+  /** X's per-window counters; every answered request spends one. */
+  const rateWindow = new RateWindow({
+    limit: options.rateLimit ?? 450,
+    windowMs: (options.rateWindowSeconds ?? 900) * 1000,
+    now,
+    headers: ({ limit, remaining, resetMs }) => ({
+      'x-rate-limit-limit': String(limit),
+      'x-rate-limit-remaining': String(remaining),
+      'x-rate-limit-reset': String(Math.ceil(resetMs / 1000)),
+    }),
+  });
   const store = new TweetStore();
   const faults: XFault[] = [];
   const requests: RecordedRequest[] = [];
   let duplicateBoundary = false;
   let emptyPage = false;
-  let window = { resetMs: now() + windowMs, used: 0 };
-
-  /** X's per-window counters; every answered request spends one. */
-  function spendRateLimit(): { headers: Record<string, string>; exhausted: boolean } {
-    if (now() >= window.resetMs) window = { resetMs: now() + windowMs, used: 0 };
-    const exhausted = window.used >= limit;
-    if (!exhausted) window.used += 1;
-    return {
-      exhausted,
-      headers: {
-        'x-rate-limit-limit': String(limit),
-        'x-rate-limit-remaining': String(limit - window.used),
-        'x-rate-limit-reset': String(Math.ceil(window.resetMs / 1000)),
-      },
-    };
-  }
 
   function handle(req: IncomingMessage, res: ServerResponse): void {
     const url = new URL(req.url ?? '/', 'http://fake-x.local');
-    const record: RecordedRequest = {
-      method: req.method ?? 'GET',
-      path: url.pathname,
-      query: Object.fromEntries(url.searchParams),
-      authorization: req.headers.authorization,
-      status: 0,
-    };
+    const record = recordRequest(req, url);
     requests.push(record);
     const answer = (status: number, body: unknown, headers?: Record<string, string>) => {
       record.status = status;
-      sendJson(res, status, body, headers);
+      sendXJson(res, status, body, headers);
     };
 
     if (req.method !== 'GET' || url.pathname !== SEARCH_PATH) {
@@ -106,17 +82,16 @@ export async function startFakeX(options: FakeXOptions = {}): Promise<FakeX> {
       });
       return;
     }
-    const auth = req.headers.authorization ?? '';
-    const token = auth.startsWith('Bearer ') ? auth.slice(7) : null;
-    if (token === null || (options.bearerToken !== undefined && token !== options.bearerToken)) {
+    const token = bearerToken(req);
+    if (token === undefined || (options.bearerToken !== undefined && token !== options.bearerToken)) {
       answer(401, { title: 'Unauthorized', type: 'about:blank', status: 401, detail: 'Unauthorized' });
       return;
     }
-    const rate = spendRateLimit();
+    const rate = rateWindow.spend();
     const respond = () => {
       if (rate.exhausted) {
         record.status = 429;
-        const resetInSeconds = Math.ceil((window.resetMs - now()) / 1000);
+        const resetInSeconds = Math.ceil((rate.resetMs - now()) / 1000);
         sendFault(res, { status: 429, resetInSeconds }, rate.headers, now());
         return;
       }
@@ -126,36 +101,15 @@ export async function startFakeX(options: FakeXOptions = {}): Promise<FakeX> {
       if (duplicateBoundary && body.meta?.next_token) duplicateBoundary = false;
       answer(outcome.status, outcome.body, rate.headers);
     };
-    const fault = faults.shift();
-    if (!fault) {
-      respond();
-    } else if ('delayMs' in fault) {
-      const timer = setTimeout(() => {
-        if (!res.destroyed) respond();
-      }, fault.delayMs);
-      res.once('close', () => clearTimeout(timer));
-    } else {
-      record.status = 'status' in fault ? fault.status : 'malformed' in fault ? 200 : 0;
-      sendFault(res, fault, rate.headers, now());
-    }
+    answerOrFail(res, record, faults.shift(), respond, (fault) => sendFault(res, fault, rate.headers, now()));
   }
 
-  const server = createServer(handle);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-
+  const server = await listenOnLoopback(handle);
   return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
+    ...fakeServerMembers(server, requests, faults),
     addTweets: (tweets) => store.add(tweets),
     get tweets() {
       return store.all();
-    },
-    failNext: (fault) => {
-      faults.push(fault);
     },
     duplicateBoundaryOnce: () => {
       duplicateBoundary = true;
@@ -164,10 +118,5 @@ export async function startFakeX(options: FakeXOptions = {}): Promise<FakeX> {
       emptyPage = true;
     },
     searchRequests: () => requests.filter((r) => r.path === SEARCH_PATH),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((err) => (err ? reject(err) : resolve()));
-      }),
   };
 }

@@ -16,7 +16,7 @@ export const bullBoard = fp(
   async (app: FastifyInstance) => {
     const serverAdapter = new FastifyAdapter();
     serverAdapter.setBasePath(BASE);
-    createBullBoard({ queues: app.queues.all.map((q) => new BullMQAdapter(q)), serverAdapter });
+    createBullBoard({ queues: app.queues.all().map((q) => new BullMQAdapter(q)), serverAdapter });
     await app.register(async (admin) => {
       admin.addHook('onRoute', (route) => {
         route.config = {

@@ -1,5 +1,4 @@
 import { connect } from 'node:net';
-import { waitFor } from '@goodchatter/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, startHarness } from '../test/api-harness.js';
 
@@ -37,7 +36,9 @@ describe('resource hygiene', () => {
   it('leaves no stream subscription behind when clients leave mid-handshake', async () => {
     const request = `GET /v1/stream HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${h.keys.read}\r\nLast-Event-ID: 0-0\r\n\r\n`;
     await Promise.all(Array.from({ length: 20 }, () => holdOpen(request, { destroyAfterWrite: true })));
-    await waitFor('every subscription released', () => h.app.streams.subscribers() === 0);
+    await expect
+      .poll(() => h.app.streams.subscribers(), { message: 'every subscription released', timeout: 30_000 })
+      .toBe(0);
     expect(h.app.streams.subscribers()).toBe(0);
   });
 

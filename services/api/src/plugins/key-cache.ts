@@ -1,4 +1,4 @@
-import { duplicateRedis, type RedisConnection } from '@goodchatter/queues';
+import { closeRedis, duplicateRedis, type RedisConnection } from '@goodchatter/queues';
 import type { ApiKeyIdentity } from './identity.js';
 
 const TTL_MS = 60_000;
@@ -22,8 +22,7 @@ export class KeyCache {
     private readonly channel: string,
   ) {
     // In a Redis Cluster a PUBLISH reaches subscribers on every node: no key, no slot.
-    this.subscriber = duplicateRedis(redis);
-    this.subscriber.on('error', () => {});
+    this.subscriber = duplicateRedis(redis, 'key revocation subscriber');
     const down = () => {
       this.live = false;
       this.generation++;
@@ -68,8 +67,8 @@ export class KeyCache {
     await this.redis.publish(this.channel, hash);
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.live = false;
-    this.subscriber.disconnect();
+    await closeRedis(this.subscriber);
   }
 }

@@ -50,13 +50,13 @@ export const metrics = fp<MetricsOptions>(
     async function refresh() {
       const db = app.database.db;
       const [counts, labels, statuses, stages] = await Promise.all([
-        Promise.all(app.queues.all.map((q) => q.getJobCounts(...QUEUE_STATES))),
+        Promise.all(app.queues.all().map((q) => q.getJobCounts(...QUEUE_STATES))),
         countMentionsByLabel(db),
         countDeliveriesByStatus(db),
         countRejections(db),
       ]);
       queueJobs.reset();
-      app.queues.all.forEach((q, i) => {
+      app.queues.all().forEach((q, i) => {
         for (const state of QUEUE_STATES) queueJobs.set({ queue: q.name, state }, counts[i]?.[state] ?? 0);
       });
       stored.reset();

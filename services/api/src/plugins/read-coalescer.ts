@@ -8,19 +8,20 @@
  * safe; auth and rate limits still run per request.
  */
 export class ReadCoalescer {
-  private readonly inflight = new Map<string, Promise<string>>();
-  private readonly recent = new Map<string, { body: string; at: number }>();
+  // Answers are rendered JSON (lists) or report objects; shared answers are never mutated.
+  private readonly inflight = new Map<string, Promise<unknown>>();
+  private readonly recent = new Map<string, { body: unknown; at: number }>();
   private generation = 0;
 
   /** `ttlMs: false` turns sharing off: every read loads (benchmarks compare both). */
   constructor(private readonly ttlMs: number | false = 0) {}
 
-  read(key: string, load: () => Promise<string>): Promise<string> {
+  read<T>(key: string, load: () => Promise<T>): Promise<T> {
     if (this.ttlMs === false) return load();
     const k = `${this.generation}\u0000${key}`;
     const hit = this.recent.get(k);
-    if (hit && Date.now() - hit.at < this.ttlMs) return Promise.resolve(hit.body);
-    let pending = this.inflight.get(k);
+    if (hit && Date.now() - hit.at < this.ttlMs) return Promise.resolve(hit.body as T);
+    let pending = this.inflight.get(k) as Promise<T> | undefined;
     if (!pending) {
       pending = load().finally(() => this.inflight.delete(k));
       this.inflight.set(k, pending);

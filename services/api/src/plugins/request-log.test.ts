@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../app.js';
+import { buildApi } from '../app.js';
 
 let env: TestEnv;
 let database: Database;
@@ -24,7 +24,7 @@ beforeAll(async () => {
       done();
     },
   });
-  app = await buildApp({ database, redis, logger: pino({ level: 'info' }, sink), queuePrefix: env.prefix });
+  app = await buildApi({ database, redis, logger: pino({ level: 'info' }, sink), queuePrefix: env.prefix });
 });
 afterAll(async () => {
   await app.close();

@@ -1,10 +1,10 @@
 import { createDatabase, type Database } from '@goodchatter/db';
 import { createRedis } from '@goodchatter/queues';
-import { createTestEnv, type TestEnv } from '@goodchatter/testing';
+import { createTestEnv, mentionInput, type TestEnv } from '@goodchatter/testing';
 import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../app.js';
+import { buildApi } from '../app.js';
 import { ADMIN_KEY } from '../test/api-harness.js';
 
 // Nothing listens on port 1: a dependency that is away.
@@ -22,6 +22,8 @@ beforeAll(async () => {
   env = await createTestEnv();
   database = createDatabase(env.databaseUrl, { max: 2 });
   redis = createRedis(env.redisUrl, 'producer');
+  // The Postgres test reads "Redis ok" from /readyz: the connection must be up whichever test runs first.
+  if (redis.status !== 'ready') await new Promise((r) => redis.once('ready', r));
   awayRedis = createRedis(AWAY_REDIS, 'producer');
   awayRedis.on('error', () => {});
   awayDatabase = createDatabase(AWAY_PG, { max: 2 });
@@ -36,18 +38,12 @@ afterAll(async () => {
 });
 
 async function app(deps: { database: Database; redis: Redis }) {
-  const a = await buildApp({ ...deps, logger: false, queuePrefix: env.prefix, adminKey: ADMIN_KEY });
+  const a = await buildApi({ ...deps, logger: false, queuePrefix: env.prefix, adminKey: ADMIN_KEY });
   apps.push(a);
   return a;
 }
 const auth = { authorization: `Bearer ${ADMIN_KEY}` };
-const mention = {
-  source: 'zendesk',
-  externalId: 'o-1',
-  text: 'Thanks Maria',
-  author: { handle: 'ann' },
-  postedAt: '2026-11-01T00:00:00Z',
-};
+const mention = mentionInput({ source: 'zendesk', text: 'Thanks Maria' });
 
 describe('a dependency away while the API runs', () => {
   it('answers push ingest with 503 and Retry-After while Redis is away, and readyz names Redis', async () => {

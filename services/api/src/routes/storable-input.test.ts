@@ -1,4 +1,5 @@
 import { recordRejections } from '@goodchatter/db';
+import { mentionInput } from '@goodchatter/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, startHarness } from '../test/api-harness.js';
 
@@ -10,12 +11,9 @@ afterAll(async () => {
   await h?.close();
 });
 
+/** A valid pushed mention; `over` may make it invalid, which is what these tests send. */
 const item = (over: Record<string, unknown> = {}) => ({
-  source: 'zendesk',
-  externalId: 't-1',
-  text: 'Great help from Maria',
-  author: { handle: 'ann' },
-  postedAt: '2026-11-01T00:00:00Z',
+  ...mentionInput({ source: 'zendesk', externalId: 't-1', text: 'Great help from Maria' }),
   ...over,
 });
 const b64 = (s: string) => Buffer.from(s).toString('base64url');

@@ -1,9 +1,9 @@
 import { createApiKey, createDatabase, type Database, type NewMentionRow, type Scope } from '@goodchatter/db';
 import { createRedis } from '@goodchatter/queues';
-import { createTestEnv, type TestEnv } from '@goodchatter/testing';
+import { createTestEnv, mentionRow as sharedMentionRow, type TestEnv } from '@goodchatter/testing';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import type { Redis } from 'ioredis';
-import { type ApiDeps, buildApp } from '../app.js';
+import { type ApiDeps, buildApi } from '../app.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are checked by the tests' assertions
 type Body = any;
@@ -15,7 +15,7 @@ export interface Harness {
   database: Database;
   redis: Redis;
   app: FastifyInstance;
-  keys: Record<'read' | 'write' | 'admin', string>;
+  keys: Record<Scope, string>;
   /** `app.inject` with `Authorization: Bearer <key>` (`key: null` sends none). */
   call(
     opts: InjectOptions & { key?: string | null },
@@ -28,7 +28,7 @@ export async function startHarness(over: Partial<ApiDeps> = {}): Promise<Harness
   const env = await createTestEnv();
   const database = createDatabase(env.databaseUrl);
   const redis = createRedis(env.redisUrl, 'producer');
-  const app = await buildApp({ database, redis, logger: false, queuePrefix: env.prefix, adminKey: ADMIN_KEY, ...over });
+  const app = await buildApi({ database, redis, logger: false, queuePrefix: env.prefix, adminKey: ADMIN_KEY, ...over });
   const make = async (scope: Scope) => (await createApiKey(database.db, { name: `${scope} key`, scopes: [scope] })).key;
   const keys = { read: await make('read'), write: await make('write'), admin: ADMIN_KEY };
   return {
@@ -57,21 +57,17 @@ export async function startHarness(over: Partial<ApiDeps> = {}): Promise<Harness
   };
 }
 
-/** A stored, scored mention row; `over` sets anything the test cares about. */
+/**
+ * The shared stored praise row, numbered: the API's tests name rows `m<i>`, by `user<i>`,
+ * posted a minute apart in that order. `over` sets anything the test cares about.
+ */
 export function mentionRow(i: number, over: Partial<NewMentionRow> = {}): NewMentionRow {
-  return {
-    source: 'replay',
+  return sharedMentionRow({
     externalId: `m${i}`,
     authorHandle: `user${i}`,
     text: `mention ${i}`,
     postedAt: new Date(Date.UTC(2026, 10, 1) + i * 60_000),
-    ingestedAt: new Date(),
-    label: 'praise',
     score: 1,
-    confidence: 0.9,
-    reasons: ['test'],
-    staff: [],
-    classifierVersion: 'test',
     ...over,
-  };
+  });
 }

@@ -1,5 +1,6 @@
 // Run as its own process by the SSE test: publishes like the scorer does, from outside the API.
-import { createRedis, publishStoredMentions } from '@goodchatter/queues';
+import { publishStoredMentions } from '@goodchatter/live-events';
+import { createRedis } from '@goodchatter/queues';
 
 const [redisUrl, prefix, ...pairs] = process.argv.slice(2);
 if (!redisUrl || !prefix) throw new Error('usage: publish-mention-event <redisUrl> <prefix> <id:label>...');

@@ -11,14 +11,7 @@ import {
   type TrackedQuery,
 } from '@goodchatter/db';
 import type { Queue, ScoreJob } from '@goodchatter/queues';
-import {
-  type FetchResult,
-  type SourceAdapter,
-  SourceAuthError,
-  SourceQueryError,
-  SourceRateLimitedError,
-  type XFetchResult,
-} from '@goodchatter/sources';
+import { type SourceAdapter, SourceAuthError, SourceQueryError, SourceRateLimitedError } from '@goodchatter/sources';
 import type { Logger } from 'pino';
 
 export interface PollDeps {
@@ -74,10 +67,6 @@ function holdReason(q: TrackedQuery, now: number): string | undefined {
   return undefined;
 }
 
-function rateLimitOf(result: FetchResult): XFetchResult['rateLimit'] {
-  return 'rateLimit' in result ? (result as XFetchResult).rateLimit : undefined;
-}
-
 async function pollLocked(deps: PollDeps, queryId: number): Promise<PollOutcome> {
   const { db } = deps.database;
   const now = deps.now ?? Date.now;
@@ -117,7 +106,7 @@ async function pollLocked(deps: PollDeps, queryId: number): Promise<PollOutcome>
         result.skipped.map((s) => ({ stage: 'replay', item: s.raw, reason: s.error, queryId: q.id, line: s.line })),
       );
     }
-    const rateLimit = rateLimitOf(result);
+    const { rateLimit } = result;
     const budgetSpent = budget !== undefined && budget - result.read < SMALLEST_PAGE;
     const windowSpent = rateLimit !== undefined && rateLimit.remaining === 0 && rateLimit.resetAt > now();
     await recordPollSuccess(db, q.id, {

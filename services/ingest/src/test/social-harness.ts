@@ -4,7 +4,7 @@
  * and the real API on the same database for what people see, in a database and queue
  * prefix of the test's own.
  */
-import { buildApp } from '@goodchatter/api';
+import { buildApi } from '@goodchatter/api';
 import { createDatabase, type Database, ensureQuery, getQuery, type NewTrackedQuery } from '@goodchatter/db';
 import { createQueue, createRedis, type PollJob, QUEUES, type Queue } from '@goodchatter/queues';
 import { type Scorer, startScorer } from '@goodchatter/scorer';
@@ -17,12 +17,12 @@ import {
   startFakeBluesky,
   startFakeMastodon,
   type TestEnv,
-  waitFor,
 } from '@goodchatter/testing';
 import { pino } from 'pino';
 import { loadIngestEnv } from '../env.js';
 import { buildSources } from '../sources.js';
 import { type Ingest, startIngest } from '../worker.js';
+import { pausedUntil, pollOnce, storedIds, withHarness } from './polling.js';
 
 export const MASTODON_TOKEN = 'test-mastodon-token';
 const ADMIN_KEY = 'social-harness-admin-key-0123456789';
@@ -39,6 +39,8 @@ export interface SocialHarness {
   pollOnce(queryId: number): Promise<void>;
   /** External ids of the stored mentions, once per stored row. */
   stored(): Promise<string[]>;
+  /** Waits until a rate limit pauses the query; returns when the pause ends. */
+  pausedUntil(queryId: number): Promise<Date>;
   /** An authenticated GET through the real API. */
   api(url: string): Promise<{ status: number; body: unknown; text: string }>;
   close(): Promise<void>;
@@ -66,7 +68,7 @@ export async function startSocialHarness(
   const ingest = await startIngest({ ...common, sources: buildSources(settings, logger), syncEveryMs: 0 });
   const scorer: Scorer = startScorer(common);
   const pollQueue = createQueue(QUEUES.poll, { connection: redis, prefix: env.prefix });
-  const app = await buildApp({
+  const app = await buildApi({
     database,
     redis: apiRedis,
     logger: false,
@@ -84,17 +86,9 @@ export async function startSocialHarness(
     async addQuery(q) {
       return (await ensureQuery(database.db, { brand: 'Acme Air', ...q })).id;
     },
-    async pollOnce(queryId) {
-      const job = await pollQueue.add('test-poll', { queryId }, { attempts: 1 });
-      await waitFor(`poll job ${job.id}`, async () => {
-        const state = await pollQueue.getJobState(job.id as string);
-        return state === 'completed' || state === 'failed';
-      });
-    },
-    async stored() {
-      const { rows } = await database.pool.query<{ external_id: string }>('SELECT external_id FROM mentions');
-      return rows.map((r) => r.external_id);
-    },
+    pollOnce: (queryId) => pollOnce(pollQueue, queryId),
+    stored: () => storedIds(database),
+    pausedUntil: (queryId) => pausedUntil(database, queryId),
     async api(url) {
       const res = await app.inject({ url, headers: { authorization: `Bearer ${ADMIN_KEY}` } });
       const json = res.headers['content-type']?.toString().includes('json');
@@ -113,5 +107,11 @@ export async function startSocialHarness(
     },
   };
 }
+
+/** Runs `fn` on a social harness of its own, closed afterwards. */
+export const withSocialHarness = (
+  fn: (h: SocialHarness) => Promise<void>,
+  opts?: Parameters<typeof startSocialHarness>[0],
+) => withHarness(() => startSocialHarness(opts), fn);
 
 export { getQuery };

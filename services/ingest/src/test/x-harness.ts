@@ -6,12 +6,13 @@
 import { createDatabase, type Database, ensureQuery, getQuery, type NewTrackedQuery } from '@goodchatter/db';
 import { createQueue, createRedis, type PollJob, QUEUES, type Queue } from '@goodchatter/queues';
 import { type Scorer, startScorer } from '@goodchatter/scorer';
-import { createTestEnv, type FakeX, type FakeXOptions, startFakeX, type TestEnv, waitFor } from '@goodchatter/testing';
+import { createTestEnv, type FakeX, type FakeXOptions, startFakeX, type TestEnv } from '@goodchatter/testing';
 import type { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { loadIngestEnv } from '../env.js';
 import { buildSources } from '../sources.js';
 import { type Ingest, startIngest } from '../worker.js';
+import { pausedUntil, pollOnce, storedIds, withHarness } from './polling.js';
 
 export const BEARER = 'test-bearer-token';
 
@@ -27,6 +28,8 @@ export interface XHarness {
   pollOnce(queryId: number): Promise<void>;
   /** External ids of the stored mentions, with how often each is stored. */
   stored(): Promise<string[]>;
+  /** Waits until a rate limit pauses the query; returns when the pause ends. */
+  pausedUntil(queryId: number): Promise<Date>;
   close(): Promise<void>;
 }
 
@@ -62,17 +65,9 @@ export async function startXHarness(opts: { fake?: FakeXOptions; scorer?: boolea
       });
       return q.id;
     },
-    async pollOnce(queryId) {
-      const job = await pollQueue.add('test-poll', { queryId }, { attempts: 1 });
-      await waitFor(`poll job ${job.id}`, async () => {
-        const state = await pollQueue.getJobState(job.id as string);
-        return state === 'completed' || state === 'failed';
-      });
-    },
-    async stored() {
-      const { rows } = await database.pool.query<{ external_id: string }>('SELECT external_id FROM mentions');
-      return rows.map((r) => r.external_id);
-    },
+    pollOnce: (queryId) => pollOnce(pollQueue, queryId),
+    stored: () => storedIds(database),
+    pausedUntil: (queryId) => pausedUntil(database, queryId),
     async close() {
       await ingest.close();
       await scorer?.close();
@@ -84,5 +79,9 @@ export async function startXHarness(opts: { fake?: FakeXOptions; scorer?: boolea
     },
   };
 }
+
+/** Runs `fn` on an X harness of its own, closed afterwards. */
+export const withXHarness = (fn: (h: XHarness) => Promise<void>, opts?: Parameters<typeof startXHarness>[0]) =>
+  withHarness(() => startXHarness(opts), fn);
 
 export { getQuery };

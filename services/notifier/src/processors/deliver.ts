@@ -1,11 +1,6 @@
-import {
-  type AttemptOutcome,
-  type ClaimedDelivery,
-  claimDelivery,
-  type Database,
-  finishAttempt,
-} from '@goodchatter/db';
+import type { Database } from '@goodchatter/db';
 import type { DeliverJob } from '@goodchatter/queues';
+import { type AttemptOutcome, type ClaimedDelivery, claimDelivery, finishAttempt } from '@goodchatter/webhooks';
 import type { Logger } from 'pino';
 import { backoffMs, retryAfterMs, retryableStatus } from '../backoff.js';
 import { RefusedTargetError } from '../http/address-policy.js';

@@ -1,5 +1,6 @@
-import { type Database, type PendingDelivery, takeAlert } from '@goodchatter/db';
+import type { Database } from '@goodchatter/db';
 import type { DeliverJob, NotifyJob, Queue } from '@goodchatter/queues';
+import { type PendingDelivery, takeAlert } from '@goodchatter/webhooks';
 
 export interface NotifyDeps {
   database: Database;

@@ -1,7 +1,7 @@
-import { MentionInput } from '@goodchatter/core';
+import { ALERTING_LABELS, type AlertingLabel, alertEventOf, MentionInput } from '@goodchatter/core';
 import { type Database, findUnalertedMentions, type Rejection, recordRejections } from '@goodchatter/db';
-import type { RedisConnection } from '@goodchatter/queues';
-import { type NotifyJob, publishStoredMentions, type Queue, type ScoreJob } from '@goodchatter/queues';
+import { publishStoredMentions } from '@goodchatter/live-events';
+import type { NotifyJob, Queue, RedisConnection, ScoreJob } from '@goodchatter/queues';
 import type { Logger } from 'pino';
 import type { QueryContexts } from '../query-context.js';
 import { storeIsolated } from './store-isolated.js';
@@ -24,8 +24,8 @@ export interface ScoreOutcome {
   rejected: number;
 }
 
-/** Labels that raise a webhook event when a mention is newly stored with them. */
-const ALERTING = new Set(['praise', 'complaint']);
+const ALERTING: ReadonlySet<string> = new Set(ALERTING_LABELS);
+const isAlerting = (label: string): label is AlertingLabel => ALERTING.has(label);
 
 /** The same (source, externalId) twice in one batch would make the insert fail: keep the first. */
 function uniqueByKey(mentions: MentionInput[]): MentionInput[] {
@@ -69,16 +69,17 @@ export async function scoreBatch(deps: ScoreDeps, job: ScoreJob): Promise<ScoreO
     await recordRejections(deps.database.db, rejections);
     deps.logger?.warn({ rejected: rejections.length, first: rejections[0]?.reason }, 'mentions set aside as rejected');
   }
-  const alerts = new Map<number, string>();
-  for (const r of inserted) if (ALERTING.has(r.label)) alerts.set(r.id, r.label);
+  const alerts = new Map<number, AlertingLabel>();
+  for (const r of inserted) if (isAlerting(r.label)) alerts.set(r.id, r.label);
   if (inserted.length < batch.length) {
-    for (const r of await findUnalertedMentions(deps.database.db, batch)) alerts.set(r.id, r.label);
+    for (const r of await findUnalertedMentions(deps.database.db, batch))
+      if (isAlerting(r.label)) alerts.set(r.id, r.label);
   }
   if (alerts.size > 0) {
     await deps.notifyQueue.addBulk(
       [...alerts].map(([mentionId, label]) => ({
         name: label,
-        data: { mentionId, event: label === 'praise' ? ('mention.praise' as const) : ('mention.complaint' as const) },
+        data: { mentionId, event: alertEventOf(label) },
         opts: { jobId: `${label}-${mentionId}` },
       })),
     );

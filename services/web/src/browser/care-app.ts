@@ -1,12 +1,13 @@
-import { type ApiDeps, buildApp } from '@goodchatter/api';
+import { type ApiDeps, buildApi } from '@goodchatter/api';
 import { countMentions, createDatabase, type Database } from '@goodchatter/db';
 import { startNotifier } from '@goodchatter/notifier';
 import { closeRedis, createRedis } from '@goodchatter/queues';
 import { startScorer } from '@goodchatter/scorer';
-import { createTestEnv, type TestEnv, waitFor } from '@goodchatter/testing';
+import { createTestEnv, type TestEnv } from '@goodchatter/testing';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect, vi } from 'vitest';
 import { buildAppInto } from './build-app.js';
 import { launchChromium } from './chromium.js';
 
@@ -16,7 +17,7 @@ export const ADMIN_KEY = 'gc_browser_test_admin_key_0123456789';
 type Body = any;
 
 /**
- * The API as production builds it (buildApp, with the care app built by Vite into a temp
+ * The API as production builds it (buildApi, with the care app built by Vite into a temp
  * dir as its webRoot), a scorer labelling what is ingested, on a database and queue prefix
  * of their own, listening on a loopback port; and a headless Chromium pointed at it.
  */
@@ -73,7 +74,7 @@ export async function startCareApp(opts: CareAppOptions = {}): Promise<CareApp> 
         sweepEveryMs: 250,
       })
     : undefined;
-  const app = await buildApp({
+  const app = await buildApi({
     database,
     redis: apiRedis,
     logger: false,
@@ -124,10 +125,13 @@ export async function startCareApp(opts: CareAppOptions = {}): Promise<CareApp> 
         const res = await api('/v1/ingest', { method: 'POST', body: { mentions: mentions.slice(i, i + 500) } });
         if (res.status !== 202) throw new Error(`ingest answered ${res.status}: ${res.text}`);
       }
-      await waitFor(
-        `${mentions.length} mentions stored`,
-        async () => (await countMentions(database.db)) >= before + mentions.length,
-        { timeoutMs: 60_000, everyMs: 100 },
+      // A harness helper, callable from hooks too, where expect.poll is not allowed.
+      await vi.waitFor(
+        async () =>
+          expect(await countMentions(database.db), `${mentions.length} mentions stored`).toBeGreaterThanOrEqual(
+            before + mentions.length,
+          ),
+        { timeout: 60_000, interval: 100 },
       );
     },
     async newPage(opts = {}) {

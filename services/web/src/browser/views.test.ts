@@ -1,4 +1,4 @@
-import { startWebhookReceiver, type WebhookReceiver, waitFor } from '@goodchatter/testing';
+import { startWebhookReceiver, type WebhookReceiver } from '@goodchatter/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CareApp, startCareApp } from './care-app.js';
@@ -114,7 +114,9 @@ describe.skipIf(!chromiumAvailable())('the other views: trends, setup, the phone
     await page.getByRole('button', { name: 'Add webhook' }).click();
     await page.getByText('Signing secret').waitFor();
     await page.getByRole('button', { name: 'Send test' }).click();
-    await waitFor('the test delivery', () => receiver.received.length > 0, { timeoutMs: 15_000 });
+    await expect
+      .poll(() => receiver.received.length, { message: 'the test delivery', timeout: 15_000 })
+      .toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Delivery log' }).click();
     const delivered = page.locator('.delivery-log tbody tr', { hasText: 'delivered' });
     await expect
@@ -125,7 +127,9 @@ describe.skipIf(!chromiumAvailable())('the other views: trends, setup, the phone
       .toBeGreaterThan(0);
     await delivered.first().getByRole('button', { name: 'Redeliver' }).click();
     await expect.poll(() => page.getByTestId('announcer').textContent()).toContain('Redelivery queued');
-    await waitFor('the redelivery', () => receiver.received.length > 1, { timeoutMs: 15_000 });
+    await expect
+      .poll(() => receiver.received.length, { message: 'the redelivery', timeout: 15_000 })
+      .toBeGreaterThan(1);
     // The same delivery (same event id), sent again: delivered once more.
     await expect
       .poll(async () => {

@@ -35,7 +35,7 @@ async function* rows(app: Parameters<FastifyPluginAsyncZod>[0], filter: MentionF
   let after: MentionCursor | undefined;
   let left = max;
   while (left > 0) {
-    const page = await listMentions(app.database.db, filter, { limit: Math.min(1000, left), sort, after });
+    const page = await listMentions(app.readDatabase.db, filter, { limit: Math.min(1000, left), sort, after });
     for (const r of page.rows) {
       const m = toMention(r);
       yield csvRow([

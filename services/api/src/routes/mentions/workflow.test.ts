@@ -1,28 +1,51 @@
-import { EFFECTIVE_CONFIDENCE_SQL, EFFECTIVE_LABEL_SQL, FEED_RANK_SQL, insertMentions } from '@goodchatter/db';
+import {
+  EFFECTIVE_CONFIDENCE_SQL,
+  EFFECTIVE_LABEL_SQL,
+  FEED_RANK_SQL,
+  insertMentions,
+  type NewMentionRow,
+} from '@goodchatter/db';
+import { uniqueExternalId } from '@goodchatter/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, mentionRow, startHarness } from '../../test/api-harness.js';
 
 let h: Harness;
-let id: number;
-let other: number;
 beforeAll(async () => {
   h = await startHarness();
-  const rows = await insertMentions(h.database.db, [
-    mentionRow(1, { text: 'Great, another delay. Thanks a lot.' }),
-    mentionRow(2, { text: 'You rock!', label: 'neutral' }),
-  ]);
-  id = rows[0]?.id as number;
-  other = rows[1]?.id as number;
 });
 afterAll(async () => {
   await h?.close();
 });
 
-const patch = (mentionId: number, payload: object, key?: string) =>
-  h.call({ method: 'PATCH', url: `/v1/mentions/${mentionId}`, key: key ?? h.keys.write, payload });
+const patchOn = (on: Harness, mentionId: number, payload: object, key?: string) =>
+  on.call({ method: 'PATCH', url: `/v1/mentions/${mentionId}`, key: key ?? on.keys.write, payload });
+const patch = (mentionId: number, payload: object, key?: string) => patchOn(h, mentionId, payload, key);
+
+/**
+ * A mention of the test's own, so that no test depends on what another did to a shared
+ * row: the sarcastic praise the workflow tests correct, unless `over` says otherwise.
+ */
+async function ownMention(over: Partial<NewMentionRow> = {}, on: Harness = h): Promise<number> {
+  const [row] = await insertMentions(on.database.db, [
+    mentionRow(1, { externalId: uniqueExternalId('wf'), text: 'Great, another delay. Thanks a lot.', ...over }),
+  ]);
+  return row?.id as number;
+}
+const YOU_ROCK = { text: 'You rock!', label: 'neutral' } as const;
+
+/** Runs `fn` on an app and database of its own: /v1/feedback lists every override in the database. */
+async function withOwnHarness(fn: (own: Harness) => Promise<void>) {
+  const own = await startHarness();
+  try {
+    await fn(own);
+  } finally {
+    await own.close();
+  }
+}
 
 describe('mention workflow', () => {
   it('sets a status with a note, recording the key and the time', async () => {
+    const id = await ownMention();
     const res = await patch(id, { status: 'thanked', note: 'replied on X' });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
@@ -34,6 +57,7 @@ describe('mention workflow', () => {
   });
 
   it('overrides the label with a reason; the mention shows the corrected label', async () => {
+    const id = await ownMention();
     const res = await patch(id, { label: 'complaint', reason: 'sarcasm' });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ label: 'complaint', predictedLabel: 'praise', overrideReason: 'sarcasm' });
@@ -44,6 +68,9 @@ describe('mention workflow', () => {
   });
 
   it('keeps the history, oldest first', async () => {
+    const id = await ownMention();
+    await patch(id, { status: 'thanked', note: 'replied on X' });
+    await patch(id, { label: 'complaint', reason: 'sarcasm' });
     const res = await h.call({ method: 'GET', url: `/v1/mentions/${id}/history` });
     expect(res.status).toBe(200);
     expect(res.body.data).toMatchObject([
@@ -53,54 +80,59 @@ describe('mention workflow', () => {
     expect((await h.call({ method: 'GET', url: '/v1/mentions/999999/history' })).status).toBe(404);
   });
 
-  it('streams every override as JSON lines for the classifier', async () => {
-    await patch(other, { label: 'praise', reason: 'slang praise', status: 'rewarded', note: 'gift card' });
-    const res = await h.call({ method: 'GET', url: '/v1/feedback' });
-    expect(res.status).toBe(200);
-    expect(res.headers['content-type']).toMatch(/application\/x-ndjson/);
-    const lines = res.text
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
-    expect(lines).toMatchObject([
-      {
-        mentionId: id,
-        text: 'Great, another delay. Thanks a lot.',
-        predicted: 'praise',
-        corrected: 'complaint',
-        reason: 'sarcasm',
-      },
-      { mentionId: other, text: 'You rock!', predicted: 'neutral', corrected: 'praise' },
-    ]);
-  });
+  it('streams every override as JSON lines for the classifier', () =>
+    withOwnHarness(async (own) => {
+      const id = await ownMention({}, own);
+      const other = await ownMention(YOU_ROCK, own);
+      await patchOn(own, id, { label: 'complaint', reason: 'sarcasm' });
+      await patchOn(own, other, { label: 'praise', reason: 'slang praise', status: 'rewarded', note: 'gift card' });
+      const res = await own.call({ method: 'GET', url: '/v1/feedback' });
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toMatch(/application\/x-ndjson/);
+      const lines = res.text
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      expect(lines).toMatchObject([
+        {
+          mentionId: id,
+          text: 'Great, another delay. Thanks a lot.',
+          predicted: 'praise',
+          corrected: 'complaint',
+          reason: 'sarcasm',
+        },
+        { mentionId: other, text: 'You rock!', predicted: 'neutral', corrected: 'praise' },
+      ]);
+    }));
 
-  it('with ?confirmed=true, also streams praise staff thanked or rewarded without overriding it', async () => {
-    const [thanked, untouched] = await insertMentions(h.database.db, [
-      mentionRow(201, { text: 'Maria sorted my refund in minutes', brand: 'Acme' }),
-      mentionRow(202, { text: 'nobody looked at this one' }),
-    ]);
-    await patch(thanked?.id as number, { status: 'thanked' });
-    const res = await h.call({ method: 'GET', url: '/v1/feedback?confirmed=true' });
-    const lines = res.text
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
-    const confirmations = lines.filter((l) => l.reason?.startsWith('confirmed'));
-    expect(confirmations).toEqual([
-      expect.objectContaining({
-        mentionId: thanked?.id,
-        text: 'Maria sorted my refund in minutes',
-        brand: 'Acme',
-        predicted: 'praise',
-        corrected: 'praise',
-        reason: 'confirmed: thanked',
-      }),
-    ]);
-    expect(lines.map((l) => l.mentionId)).not.toContain(untouched?.id);
-    // Without the flag, only overrides.
-    const plain = await h.call({ method: 'GET', url: '/v1/feedback' });
-    expect(plain.text).not.toContain('confirmed: thanked');
-  });
+  it('with ?confirmed=true, also streams praise staff thanked or rewarded without overriding it', () =>
+    withOwnHarness(async (own) => {
+      const [thanked, untouched] = await insertMentions(own.database.db, [
+        mentionRow(201, { text: 'Maria sorted my refund in minutes', brand: 'Acme' }),
+        mentionRow(202, { text: 'nobody looked at this one' }),
+      ]);
+      await patchOn(own, thanked?.id as number, { status: 'thanked' });
+      const res = await own.call({ method: 'GET', url: '/v1/feedback?confirmed=true' });
+      const lines = res.text
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      const confirmations = lines.filter((l) => l.reason?.startsWith('confirmed'));
+      expect(confirmations).toEqual([
+        expect.objectContaining({
+          mentionId: thanked?.id,
+          text: 'Maria sorted my refund in minutes',
+          brand: 'Acme',
+          predicted: 'praise',
+          corrected: 'praise',
+          reason: 'confirmed: thanked',
+        }),
+      ]);
+      expect(lines.map((l) => l.mentionId)).not.toContain(untouched?.id);
+      // Without the flag, only overrides.
+      const plain = await own.call({ method: 'GET', url: '/v1/feedback' });
+      expect(plain.text).not.toContain('confirmed: thanked');
+    }));
 
   it.each([
     [{}, /status, a label/],
@@ -110,12 +142,14 @@ describe('mention workflow', () => {
     [{ label: 'praise', note: 'x' }, /note/],
     [{ status: 'new', colour: 'red' }, /colour|unrecognized/i],
   ])('rejects %j with a 400', async (payload, message) => {
-    const res = await patch(id, payload);
+    const res = await patch(await ownMention(), payload);
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(message);
   });
 
   it('answers 404 for an unknown mention, 403 for a read key, 401 without a key', async () => {
+    const id = await ownMention();
+    await patch(id, { status: 'thanked' });
     expect((await patch(999999, { status: 'thanked' })).status).toBe(404);
     expect((await patch(id, { status: 'dismissed' }, h.keys.read)).status).toBe(403);
     expect(
@@ -128,6 +162,8 @@ describe('mention workflow', () => {
 
 describe('status changes reach webhook subscribers', () => {
   it('records a mention.status_changed event for a subscription that wants it, with the change', async () => {
+    const other = await ownMention(YOU_ROCK);
+    await patch(other, { label: 'praise', reason: 'slang praise', status: 'rewarded', note: 'gift card' });
     const sub = await h.call({
       method: 'POST',
       url: '/v1/webhooks',
@@ -211,11 +247,24 @@ describe('an overridden mention is shown and ranked as set by staff', () => {
         `EXPLAIN SELECT id FROM mentions WHERE status = 'new' AND ${EFFECTIVE_LABEL_SQL} = 'praise'
          ORDER BY ${FEED_RANK_SQL} DESC, id DESC NULLS LAST LIMIT 10`,
       );
-      expect(rows.map((r) => r['QUERY PLAN']).join('\n')).toContain('mentions_feed_rank_idx');
+      // mentions is partitioned by month: each partition reads its own copy of the index.
+      const copiesOf = async (index: string) =>
+        (
+          await client.query<{ name: string }>(
+            `SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+             WHERE i.inhparent = $1::regclass`,
+            [index],
+          )
+        ).rows.map((r) => r.name);
+      const readsOff = (plan: string, copies: string[]) =>
+        copies.length > 0 && copies.some((name) => plan.includes(`using ${name} `));
+      const feedCopies = await copiesOf('mentions_feed_rank_idx');
+      expect(readsOff(rows.map((r) => r['QUERY PLAN']).join('\n'), feedCopies)).toBe(true);
       const bySort = await client.query(
         `EXPLAIN SELECT id FROM mentions ORDER BY ${EFFECTIVE_CONFIDENCE_SQL} DESC NULLS LAST, id DESC NULLS LAST LIMIT 10`,
       );
-      expect(bySort.rows.map((r) => r['QUERY PLAN']).join('\n')).toContain('mentions_confidence_id_idx');
+      const sortCopies = await copiesOf('mentions_confidence_id_idx');
+      expect(readsOff(bySort.rows.map((r) => r['QUERY PLAN']).join('\n'), sortCopies)).toBe(true);
       await client.query('RESET enable_seqscan');
     } finally {
       client.release();

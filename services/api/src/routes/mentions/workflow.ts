@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { Label, MentionStatus } from '@goodchatter/core';
+import { HISTORY_KINDS, type HistoryKind, MentionStatus, ScoredLabel } from '@goodchatter/core';
 import {
   getMention,
   iterateConfirmedPraise,
@@ -7,6 +7,7 @@ import {
   listMentionHistory,
   updateMentionWorkflow,
 } from '@goodchatter/db';
+import { recordStatusChanged } from '@goodchatter/webhooks';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody, HttpError } from '../../errors.js';
@@ -16,7 +17,7 @@ const Change = z
   .object({
     status: MentionStatus.optional(),
     note: z.string().max(2000).optional(),
-    label: Label.exclude(['unscored']).optional().describe('label override'),
+    label: ScoredLabel.optional().describe('label override'),
     reason: z.string().max(2000).optional(),
   })
   .strict()
@@ -32,7 +33,7 @@ const Change = z
 
 const HistoryEntry = z.object({
   id: z.number(),
-  kind: z.enum(['status', 'label']),
+  kind: z.enum(HISTORY_KINDS),
   keyId: z.string(),
   at: z.string(),
   fromStatus: z.string().nullable(),
@@ -66,7 +67,10 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const keyId = req.apiKey?.id ?? 'unknown';
-      const row = await updateMentionWorkflow(app.database.db, Number(req.params.id), req.body, keyId);
+      // A status change's webhook event is recorded in the change's own transaction.
+      const row = await updateMentionWorkflow(app.database.db, Number(req.params.id), req.body, keyId, {
+        onStatusChange: recordStatusChanged,
+      });
       app.reads.invalidate();
       if (!row) throw new HttpError(404, `mention ${req.params.id} not found`);
       return toMentionDetail(row);
@@ -87,7 +91,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
       const id = Number(req.params.id);
       if (!(await getMention(app.database.db, id))) throw new HttpError(404, `mention ${req.params.id} not found`);
       const rows = await listMentionHistory(app.database.db, id);
-      return { data: rows.map((r) => ({ ...r, kind: r.kind as 'status' | 'label', at: r.at.toISOString() })) };
+      return { data: rows.map((r) => ({ ...r, kind: r.kind as HistoryKind, at: r.at.toISOString() })) };
     },
   );
 

@@ -2,12 +2,13 @@
  * The wire shapes of /v1/queries. Intervals and lookbacks are seconds on the wire
  * (people write them), milliseconds in the database for the interval (BullMQ's unit).
  */
+import { QUERY_SOURCES, QUERY_STATUSES, SCORED_LABELS } from '@goodchatter/core';
 import { readsTodayOf, type TrackedQuery } from '@goodchatter/db';
 import { validateBlueskyQuery, validateMastodonQuery, validateXQuery } from '@goodchatter/sources';
 import { z } from 'zod';
 
-export const QuerySource = z.enum(['x', 'mastodon', 'bluesky', 'replay']);
-export const QueryStatus = z.enum(['active', 'failing', 'paused']);
+export const QuerySource = z.enum(QUERY_SOURCES);
+export const QueryStatus = z.enum(QUERY_STATUSES);
 
 const SEVEN_DAYS = 7 * 24 * 3600;
 
@@ -36,7 +37,7 @@ const rules = z
     z
       .object({
         phrase: z.string().trim().min(1, 'must not be empty').max(200),
-        label: z.enum(['praise', 'complaint', 'neutral', 'mixed']),
+        label: z.enum(SCORED_LABELS),
       })
       .strict(),
   )

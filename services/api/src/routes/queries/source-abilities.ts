@@ -3,7 +3,7 @@
  * the ingest service needs MASTODON_ACCESS_TOKEN for them, so the API reads the same
  * variable (set on both; compose passes it to both) and keeps only whether it is there.
  *
- * Read here, once, when the routes are registered, because buildApp does not pass it in
+ * Read here, once, when the routes are registered, because buildApi does not pass it in
  * yet; the route takes `sources` as an option for when it does.
  */
 import { parseEnv } from '@goodchatter/core';

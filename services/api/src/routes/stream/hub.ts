@@ -1,6 +1,7 @@
 import type { Mention } from '@goodchatter/core';
 import { type Db, getMentions, toMention } from '@goodchatter/db';
-import { duplicateRedis, mentionEventsKey, type RedisConnection } from '@goodchatter/queues';
+import { mentionEventsKey } from '@goodchatter/live-events';
+import { duplicateRedis, type RedisConnection } from '@goodchatter/queues';
 import type { FastifyBaseLogger } from 'fastify';
 
 export interface LiveEvent {
@@ -63,13 +64,14 @@ export class MentionEventHub {
   async close(): Promise<void> {
     this.closed = true;
     this.listeners.clear();
+    // Not QUIT: the reader is blocked in XREAD (up to 5 s), and Redis would read a QUIT
+    // only after that; nothing it sent is left unanswered by dropping the socket.
     this.reader?.disconnect();
   }
 
   private async start(): Promise<void> {
     // In a Redis Cluster the stream is one key, so XREAD goes to the node that holds it.
-    this.reader = duplicateRedis(this.redis);
-    this.reader.on('error', () => {});
+    this.reader = duplicateRedis(this.redis, 'live stream reader');
     const [last] = (await this.reader.xrevrange(this.key, '+', '-', 'COUNT', 1)) as Entry[];
     void this.loop(last?.[0] ?? '0-0');
   }

@@ -1,14 +1,17 @@
 import type { ServerResponse } from 'node:http';
+import { SCORED_LABELS } from '@goodchatter/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody } from '../../errors.js';
 import { afterId, type LiveEvent, MentionEventHub } from './hub.js';
 
+const ONE_LABEL = `(${SCORED_LABELS.join('|')})`;
+
 const StreamQuery = z
   .object({
     labels: z
       .string()
-      .regex(/^(praise|complaint|neutral|mixed)(,(praise|complaint|neutral|mixed))*$/, 'comma-separated labels')
+      .regex(new RegExp(`^${ONE_LABEL}(,${ONE_LABEL})*$`), 'comma-separated labels')
       .default('praise')
       .describe('labels to receive, e.g. praise,complaint (default praise)'),
   })

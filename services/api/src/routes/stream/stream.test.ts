@@ -3,8 +3,8 @@ import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { insertMentions } from '@goodchatter/db';
-import { createRedis, publishStoredMentions } from '@goodchatter/queues';
-import { waitFor } from '@goodchatter/testing';
+import { publishStoredMentions } from '@goodchatter/live-events';
+import { createRedis } from '@goodchatter/queues';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, mentionRow, startHarness } from '../../test/api-harness.js';
 
@@ -71,7 +71,13 @@ function connect(path: string, headers: Record<string, string> = {}) {
       events
         .filter((e) => e.event === 'mention')
         .map((e) => JSON.parse(e.data ?? '{}') as { id: string; label: string }),
-    ready: () => waitFor('the stream to open', () => events.some((e) => e.comment?.startsWith('connected'))),
+    ready: () =>
+      expect
+        .poll(() => events.some((e) => e.comment?.startsWith('connected')), {
+          message: 'the stream to open',
+          timeout: 30_000,
+        })
+        .toBe(true),
     close: () => req.destroy(),
   };
 }
@@ -86,9 +92,9 @@ describe('GET /v1/stream', () => {
     await Promise.all([praiseOnly.ready(), both.ready()]);
     expect(praiseOnly.status()).toBe(200);
     await publishFromAnotherProcess(`${ids[0]}:praise`, `${ids[1]}:complaint`);
-    await waitFor('both events', () => both.mentions().length === 2, { timeoutMs: 15_000 });
+    await expect.poll(() => both.mentions().length, { message: 'both events', timeout: 15_000 }).toBe(2);
     expect(both.mentions().map((m) => m.id)).toEqual([String(ids[0]), String(ids[1])]);
-    await waitFor('the praise', () => praiseOnly.mentions().length === 1);
+    await expect.poll(() => praiseOnly.mentions().length, { message: 'the praise', timeout: 30_000 }).toBe(1);
     expect(praiseOnly.mentions()[0]).toMatchObject({ id: String(ids[0]), label: 'praise', text: 'mention 0' });
     praiseOnly.close();
     both.close();
@@ -100,9 +106,12 @@ describe('GET /v1/stream', () => {
       const first = connect('/v1/stream');
       await first.ready();
       await publishStoredMentions(publisher, [{ id: ids[2] as number, label: 'praise' }], h.env.prefix);
-      await waitFor('the first event', () =>
-        first.events.find((e) => e.event === 'mention' && e.data?.includes(`"id":"${ids[2]}"`)),
-      );
+      await expect
+        .poll(() => first.events.find((e) => e.event === 'mention' && e.data?.includes(`"id":"${ids[2]}"`)), {
+          message: 'the first event',
+          timeout: 30_000,
+        })
+        .toBeDefined();
       const lastId = first.events.filter((e) => e.event === 'mention').at(-1)?.id as string;
       first.close();
       // Published while the client is away.
@@ -110,7 +119,7 @@ describe('GET /v1/stream', () => {
       const again = connect('/v1/stream', { 'last-event-id': lastId });
       await again.ready();
       await publishStoredMentions(publisher, [{ id: ids[4] as number, label: 'praise' }], h.env.prefix);
-      await waitFor('missed and live events', () => again.mentions().length === 2);
+      await expect.poll(() => again.mentions().length, { message: 'missed and live events', timeout: 30_000 }).toBe(2);
       expect(again.mentions().map((m) => m.id)).toEqual([String(ids[3]), String(ids[4])]);
       again.close();
     } finally {
@@ -121,7 +130,9 @@ describe('GET /v1/stream', () => {
   it('sends heartbeats', async () => {
     const c = connect('/v1/stream');
     await c.ready();
-    await waitFor('a heartbeat', () => c.events.some((e) => e.comment === 'heartbeat'));
+    await expect
+      .poll(() => c.events.some((e) => e.comment === 'heartbeat'), { message: 'a heartbeat', timeout: 30_000 })
+      .toBe(true);
     c.close();
   });
 
@@ -133,7 +144,7 @@ describe('GET /v1/stream', () => {
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/event-stream');
-    await waitFor('no subscriber left', () => h.app.streams.subscribers() === 0);
+    await expect.poll(() => h.app.streams.subscribers(), { message: 'no subscriber left', timeout: 30_000 }).toBe(0);
   });
 
   it('checks the key and the query', async () => {
@@ -160,7 +171,7 @@ describe('shutdown', () => {
     });
     const started = Date.now();
     await other.close();
-    await waitFor('the stream to end', () => ended);
+    await expect.poll(() => ended, { message: 'the stream to end', timeout: 30_000 }).toBe(true);
     expect(Date.now() - started).toBeLessThan(5000);
   });
 });

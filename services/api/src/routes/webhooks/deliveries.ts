@@ -1,4 +1,5 @@
-import { createTestDelivery, getDeliveryEntry, getWebhook, listDeliveries, redeliver } from '@goodchatter/db';
+import { getDeliveryEntry, getWebhook, listDeliveries } from '@goodchatter/db';
+import { createTestDelivery, redeliver } from '@goodchatter/webhooks';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorBody, HttpError } from '../../errors.js';
 import { DeliveryList, DeliveryParams, DeliveryQuery, DeliveryView, toDeliveryView, WebhookParams } from './schemas.js';

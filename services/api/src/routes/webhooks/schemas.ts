@@ -3,8 +3,8 @@
  * PATCH) and columns in the database; `secret` appears only in the create and rotate answers.
  */
 
-import { INT4_MAX } from '@goodchatter/core';
-import { DELIVERY_STATUSES, type DeliveryLogEntry, WEBHOOK_EVENTS, type WebhookRow } from '@goodchatter/db';
+import { INT4_MAX, WEBHOOK_EVENTS, WEBHOOK_FORMATS } from '@goodchatter/core';
+import { DELIVERY_STATUSES, type DeliveryLogEntry, type WebhookRow } from '@goodchatter/db';
 import { z } from 'zod';
 
 export const WebhookEventType = z.enum(WEBHOOK_EVENTS);
@@ -33,7 +33,7 @@ const settings = {
   events,
   description: z.string().trim().max(500).nullable(),
   filters: WebhookFilters,
-  format: z.enum(['json', 'slack']),
+  format: z.enum(WEBHOOK_FORMATS),
   active: z.boolean(),
   /** Send one digest every N minutes instead of one request per event. */
   digestMinutes: z.number().int().min(1).max(1440).nullable(),

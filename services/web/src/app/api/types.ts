@@ -9,6 +9,9 @@ export type Label = (typeof LABELS)[number] | 'unscored';
 export const STATUSES = ['new', 'thanked', 'rewarded', 'dismissed'] as const;
 export type Status = (typeof STATUSES)[number];
 export type Scope = 'read' | 'write' | 'admin';
+export const WEBHOOK_EVENTS = ['mention.praise', 'mention.complaint', 'mention.status_changed'] as const;
+export type QueryStatus = 'active' | 'failing' | 'paused';
+export type HistoryKind = 'status' | 'label';
 
 export interface Author {
   id?: string | undefined;
@@ -45,7 +48,7 @@ export interface Page<T> {
 
 export interface HistoryEntry {
   id: number;
-  kind: 'status' | 'label';
+  kind: HistoryKind;
   keyId: string;
   at: string;
   fromStatus: string | null;
@@ -146,7 +149,7 @@ export interface TrackedQuery {
   enabled: boolean;
   pollIntervalSeconds: number;
   dailyBudget: number;
-  status: 'active' | 'failing' | 'paused';
+  status: QueryStatus;
   lastPolledAt: string | null;
   lastError: string | null;
   readsToday: number;

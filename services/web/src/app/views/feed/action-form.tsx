@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { describeError } from '../../api/client';
 import { setLabel, setStatus } from '../../api/endpoints';
 import { LABELS, type Label, type Mention, type Status } from '../../api/types';
+import { ErrorAlert } from '../../components/error-alert';
 
 export type PendingAction = { kind: 'status'; status: Exclude<Status, 'new'> } | { kind: 'label'; status?: undefined };
 
@@ -98,11 +99,7 @@ export function ActionForm({ mention, action, onCancel, onDone }: Props) {
           Cancel
         </button>
       </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </form>
   );
 }

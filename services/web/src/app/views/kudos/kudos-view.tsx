@@ -2,11 +2,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { describeError } from '../../api/client';
 import { getKudos } from '../../api/endpoints';
 import type { Kudos, KudosEntry } from '../../api/types';
-import { setQuery } from '../../router';
+import { ErrorAlert } from '../../components/error-alert';
 import { useSession } from '../../session';
 import { entryKey, KudosWall } from './kudos-wall';
 import { MergeNames } from './merge-names';
-import { PeriodControls, periodFrom } from './period-controls';
+import { PeriodHead, periodFrom } from './period-controls';
 import { ShareLinks } from './share-links';
 
 /**
@@ -47,27 +47,18 @@ export function KudosView({ query }: { query: URLSearchParams }) {
 
   return (
     <section class="view kudos" aria-labelledby="view-title">
-      <div class="view-head">
-        <h1 id="view-title" tabIndex={-1}>
-          Kudos wall{period.brand ? `: ${period.brand}` : ''}
-        </h1>
-        <p class="muted">Compliments that name a member of staff: forward them, print them, paste them up.</p>
+      <PeriodHead
+        title="Kudos wall"
+        description="Compliments that name a member of staff: forward them, print them, paste them up."
+        period={period}
+      >
         <div class="view-tools no-print">
           <button type="button" onClick={() => window.print()}>
             Print the wall
           </button>
         </div>
-      </div>
-      <PeriodControls
-        brand={period.brand}
-        days={period.days}
-        onChange={(p) => setQuery({ brand: p.brand || undefined, days: String(p.days) })}
-      />
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      </PeriodHead>
+      <ErrorAlert message={error} />
       {can('write') && (
         <div class="kudos-tools no-print">
           <MergeNames selected={selected} onMerged={() => setGeneration((g) => g + 1)} />

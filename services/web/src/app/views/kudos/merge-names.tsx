@@ -3,6 +3,7 @@ import { describeError } from '../../api/client';
 import { createAlias, deleteAlias, listAliases } from '../../api/endpoints';
 import type { KudosEntry, StaffAlias } from '../../api/types';
 import { useAnnounce } from '../../components/announcer';
+import { ErrorAlert } from '../../components/error-alert';
 
 interface Props {
   selected: KudosEntry[];
@@ -76,11 +77,7 @@ export function MergeNames({ selected, onMerged }: Props) {
           Merge {selected.length || ''} names
         </button>
       </form>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {people.length > 0 && (
         <ul class="alias-list" aria-label="Merged names">
           {people.map((p) => (

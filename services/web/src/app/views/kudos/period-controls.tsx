@@ -1,4 +1,6 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { setQuery } from '../../router';
 
 export const PERIODS = [7, 14, 30, 90, 365] as const;
 
@@ -50,5 +52,34 @@ export function PeriodControls({ brand, days, onChange }: Period & { onChange(p:
       </div>
       <button type="submit">Show</button>
     </form>
+  );
+}
+
+interface HeadProps {
+  title: string;
+  description: string;
+  period: Period;
+  /** Buttons for the view as a whole, beside its title. */
+  children?: ComponentChildren;
+}
+
+/** The head of a view over a brand and period: its title names the brand shown; the controls set both in the URL. */
+export function PeriodHead({ title, description, period, children }: HeadProps) {
+  return (
+    <>
+      <div class="view-head">
+        <h1 id="view-title" tabIndex={-1}>
+          {title}
+          {period.brand ? `: ${period.brand}` : ''}
+        </h1>
+        <p class="muted">{description}</p>
+        {children}
+      </div>
+      <PeriodControls
+        brand={period.brand}
+        days={period.days}
+        onChange={(p) => setQuery({ brand: p.brand || undefined, days: String(p.days) })}
+      />
+    </>
   );
 }

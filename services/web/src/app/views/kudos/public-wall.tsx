@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, describeError } from '../../api/client';
 import { getSharedKudos } from '../../api/endpoints';
 import type { Kudos } from '../../api/types';
+import { ErrorAlert } from '../../components/error-alert';
 import { KudosWall } from './kudos-wall';
 
 const REFRESH_MS = 60_000;
@@ -44,11 +45,7 @@ export function PublicWall({ token }: { token: string }) {
       <h1 tabIndex={-1}>
         <span aria-hidden="true" class="logo-mark" /> Kudos{brand ? `: ${brand}` : ''}
       </h1>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {kudos && <KudosWall kudos={kudos} />}
       {!kudos && !error && <p class="loading">Loading…</p>}
     </main>

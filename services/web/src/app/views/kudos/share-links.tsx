@@ -3,6 +3,7 @@ import { describeError } from '../../api/client';
 import { createShare, listShares, revokeShare } from '../../api/endpoints';
 import type { KudosShare, KudosShareMade } from '../../api/types';
 import { useAnnounce } from '../../components/announcer';
+import { ErrorAlert } from '../../components/error-alert';
 import { formatDay } from '../../format';
 
 const absolute = (url: string) => new URL(url, window.location.origin).toString();
@@ -80,11 +81,7 @@ export function ShareLinks({ brand, days }: { brand: string; days: number }) {
           </a>
         </div>
       )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {shares.length > 0 && (
         <ul class="share-list" aria-label="Share links">
           {shares.map((s) => (

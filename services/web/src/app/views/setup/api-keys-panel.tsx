@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
-import { describeError } from '../../api/client';
 import { createKey, listKeys, revokeKey } from '../../api/endpoints';
 import type { ApiKey, Scope } from '../../api/types';
-import { useAnnounce } from '../../components/announcer';
+import { DataTable } from '../../components/data-table';
+import { ErrorAlert } from '../../components/error-alert';
+import { useAction } from '../../components/use-action';
 import { useResource } from '../../components/use-resource';
 import { formatDay } from '../../format';
 import { useSession } from '../../session';
@@ -11,83 +12,55 @@ import { useSession } from '../../session';
 export function ApiKeysPanel() {
   const keys = useResource(listKeys);
   const { session } = useSession();
-  const announce = useAnnounce();
-  const [error, setError] = useState<string>();
+  const { error, run } = useAction(keys.reload);
   const [made, setMade] = useState<ApiKey & { key: string }>();
 
   async function create(e: Event) {
     e.preventDefault();
     const form = e.currentTarget as HTMLFormElement;
     const data = new FormData(form);
-    setError(undefined);
-    try {
-      const key = await createKey({ name: String(data.get('name')), scopes: [String(data.get('scope')) as Scope] });
-      setMade(key);
-      form.reset();
-      announce(`Key ${key.name} created`);
-      keys.reload();
-    } catch (err) {
-      setError(describeError(err));
-    }
+    await run(
+      (key) => `Key ${key.name} created`,
+      async () => {
+        const key = await createKey({ name: String(data.get('name')), scopes: [String(data.get('scope')) as Scope] });
+        setMade(key);
+        form.reset();
+        return key;
+      },
+    );
   }
 
   async function revoke(k: ApiKey) {
     if (!window.confirm(`Revoke “${k.name}”? Everyone signed in with it is signed out.`)) return;
-    setError(undefined);
-    try {
-      await revokeKey(k.id);
-      announce(`Key ${k.name} revoked`);
-      keys.reload();
-    } catch (err) {
-      setError(describeError(err));
-    }
+    await run(`Key ${k.name} revoked`, () => revokeKey(k.id));
   }
 
   return (
     <section class="card panel" aria-labelledby="keys-title">
       <h2 id="keys-title">API keys</h2>
-      {(error || keys.error) && (
-        <p class="error" role="alert">
-          {error ?? keys.error}
-        </p>
-      )}
+      <ErrorAlert message={error ?? keys.error} />
       {keys.data && (
-        <div class="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Starts with</th>
-                <th scope="col">Scopes</th>
-                <th scope="col">Created</th>
-                <th scope="col">
-                  <span class="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {keys.data.data.map((k) => (
-                <tr key={k.id}>
-                  <th scope="row">{k.name}</th>
-                  <td>
-                    <code>{k.prefix}…</code>
-                  </td>
-                  <td>{k.scopes.join(', ')}</td>
-                  <td>{formatDay(k.createdAt)}</td>
-                  <td>
-                    {k.id === session.key.id ? (
-                      <span class="muted">this session</span>
-                    ) : (
-                      <button type="button" class="danger" onClick={() => void revoke(k)}>
-                        Revoke<span class="visually-hidden"> {k.name}</span>
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={['Name', 'Starts with', 'Scopes', 'Created']} actions>
+          {keys.data.data.map((k) => (
+            <tr key={k.id}>
+              <th scope="row">{k.name}</th>
+              <td>
+                <code>{k.prefix}…</code>
+              </td>
+              <td>{k.scopes.join(', ')}</td>
+              <td>{formatDay(k.createdAt)}</td>
+              <td>
+                {k.id === session.key.id ? (
+                  <span class="muted">this session</span>
+                ) : (
+                  <button type="button" class="danger" onClick={() => void revoke(k)}>
+                    Revoke<span class="visually-hidden"> {k.name}</span>
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <form class="inline-form" onSubmit={create}>
         <div class="field">

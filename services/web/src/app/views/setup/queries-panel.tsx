@@ -1,68 +1,34 @@
-import { useState } from 'preact/hooks';
-import { describeError } from '../../api/client';
 import { listQueries, patchQuery, pollQuery } from '../../api/endpoints';
 import type { TrackedQuery } from '../../api/types';
-import { useAnnounce } from '../../components/announcer';
+import { DataTable } from '../../components/data-table';
+import { ErrorAlert } from '../../components/error-alert';
+import { useAction } from '../../components/use-action';
 import { useResource } from '../../components/use-resource';
 import { formatAgo, formatCount, formatDateTime } from '../../format';
 
 /** Tracked queries: are they polling, why not, how much of today's read budget is left; poll now. */
 export function QueriesPanel() {
   const queries = useResource(listQueries);
-  const announce = useAnnounce();
-  const [error, setError] = useState<string>();
-
-  async function run(what: string, fn: () => Promise<unknown>) {
-    setError(undefined);
-    try {
-      await fn();
-      announce(what);
-      queries.reload();
-    } catch (err) {
-      setError(describeError(err));
-    }
-  }
+  const { error, run } = useAction(queries.reload);
 
   return (
     <section class="card panel" aria-labelledby="queries-title">
       <h2 id="queries-title">Tracked queries</h2>
-      {(error || queries.error) && (
-        <p class="error" role="alert">
-          {error ?? queries.error}
-        </p>
-      )}
+      <ErrorAlert message={error ?? queries.error} />
       {queries.data?.data.length === 0 && <p class="empty">No tracked queries yet (POST /v1/queries).</p>}
       {queries.data && queries.data.data.length > 0 && (
-        <div class="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Brand</th>
-                <th scope="col">Query</th>
-                <th scope="col">Status</th>
-                <th scope="col">Budget left today</th>
-                <th scope="col">Last poll</th>
-                <th scope="col">
-                  <span class="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {queries.data.data.map((q) => (
-                <QueryRow
-                  key={q.id}
-                  q={q}
-                  onPoll={() => run(`Poll of ${q.brand} queued`, () => pollQuery(q.id))}
-                  onToggle={() =>
-                    run(`${q.brand} ${q.enabled ? 'paused' : 'enabled'}`, () =>
-                      patchQuery(q.id, { enabled: !q.enabled }),
-                    )
-                  }
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={['Brand', 'Query', 'Status', 'Budget left today', 'Last poll']} actions>
+          {queries.data.data.map((q) => (
+            <QueryRow
+              key={q.id}
+              q={q}
+              onPoll={() => run(`Poll of ${q.brand} queued`, () => pollQuery(q.id))}
+              onToggle={() =>
+                run(`${q.brand} ${q.enabled ? 'paused' : 'enabled'}`, () => patchQuery(q.id, { enabled: !q.enabled }))
+              }
+            />
+          ))}
+        </DataTable>
       )}
     </section>
   );

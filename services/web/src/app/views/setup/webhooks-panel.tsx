@@ -1,31 +1,17 @@
 import { useState } from 'preact/hooks';
-import { describeError } from '../../api/client';
 import { createWebhook, listWebhooks, patchWebhook, testWebhook } from '../../api/endpoints';
-import type { Webhook } from '../../api/types';
-import { useAnnounce } from '../../components/announcer';
+import { WEBHOOK_EVENTS as EVENTS, type Webhook } from '../../api/types';
+import { ErrorAlert } from '../../components/error-alert';
+import { useAction } from '../../components/use-action';
 import { useResource } from '../../components/use-resource';
 import { DeliveryLog } from './delivery-log';
-
-const EVENTS = ['mention.praise', 'mention.complaint', 'mention.status_changed'];
 
 /** Webhook subscriptions: state, a test event, the delivery log; add one. */
 export function WebhooksPanel() {
   const hooks = useResource(listWebhooks);
-  const announce = useAnnounce();
-  const [error, setError] = useState<string>();
+  const { error, run } = useAction(hooks.reload);
   const [open, setOpen] = useState<number>();
   const [secret, setSecret] = useState<string>();
-
-  async function run(what: string, fn: () => Promise<unknown>) {
-    setError(undefined);
-    try {
-      await fn();
-      announce(what);
-      hooks.reload();
-    } catch (err) {
-      setError(describeError(err));
-    }
-  }
 
   async function add(e: Event) {
     e.preventDefault();
@@ -42,11 +28,7 @@ export function WebhooksPanel() {
   return (
     <section class="card panel" aria-labelledby="webhooks-title">
       <h2 id="webhooks-title">Webhooks</h2>
-      {(error || hooks.error) && (
-        <p class="error" role="alert">
-          {error ?? hooks.error}
-        </p>
-      )}
+      <ErrorAlert message={error ?? hooks.error} />
       {hooks.data?.data.length === 0 && <p class="empty">No subscriptions yet.</p>}
       <ul class="webhook-list">
         {hooks.data?.data.map((h) => (
