@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig } from 'vite';
 
 /**
  * The care app's build. `pnpm build` writes services/web/dist; the one-process stack and
@@ -14,6 +14,8 @@ const api = process.env.API_URL ?? 'http://localhost:3000';
 export default defineConfig({
   root: dirname(fileURLToPath(import.meta.url)),
   base: '/',
+  // @goodchatter/core/enums is bundled from its TypeScript source (no build of core needed).
+  resolve: { conditions: ['source', ...defaultClientConditions] },
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   build: {
     outDir: 'dist',

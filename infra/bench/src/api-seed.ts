@@ -1,3 +1,4 @@
+import { SCORED_LABELS } from '@goodchatter/core';
 import type pg from 'pg';
 
 /** Seconds between synthetic posts: 10M rows span ≈ 10 months, so ≈ 11 monthly partitions. */
@@ -23,7 +24,7 @@ export const SYNTHETIC_VALUES = `'bench', 'b' || g, (ARRAY['Acme Air', 'Northwin
            now() - (g * interval '${SPACING_S} seconds'),
            now() - (g * interval '${SPACING_S} seconds') + interval '2 seconds',
            now() - (g * interval '${SPACING_S} seconds') + interval '3 seconds',
-           (ARRAY['praise', 'complaint', 'neutral', 'mixed'])[1 + (g % 4)],
+           (ARRAY[${SCORED_LABELS.map((l) => `'${l}'`).join(', ')}])[1 + (g % ${SCORED_LABELS.length})],
            random() * 2 - 1, 0.5 + random() / 2,
            '["bench"]'::jsonb,
            -- One post in 40 names a person (one praise in ten): kudos are a slice of praise.

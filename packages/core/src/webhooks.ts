@@ -15,6 +15,25 @@ export type AlertEvent = (typeof ALERT_EVENTS)[number];
 /** The event a mention newly stored with an alerting label raises. */
 export const alertEventOf = (label: AlertingLabel): AlertEvent => `mention.${label}`;
 
+/**
+ * `pending` (due at next_attempt_at) → `sending` (an attempt in flight) → `delivered`,
+ * or back to `pending` for a retry, or `failed`. `unknown`: the notifier died during the
+ * request, so whether it arrived is unknown and it is not resent on its own (redeliver
+ * instead). `batched` waits for the subscription's digest, `digested` went out in one
+ * (digest_id), `skipped` was never sent (hourly cap, subscription disabled).
+ */
+export const DELIVERY_STATUSES = [
+  'pending',
+  'sending',
+  'delivered',
+  'failed',
+  'unknown',
+  'batched',
+  'digested',
+  'skipped',
+] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
 /** How a delivery's body is written: our JSON event, or a Slack incoming-webhook message. */
 export const WEBHOOK_FORMATS = ['json', 'slack'] as const;
 export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];

@@ -1,9 +1,10 @@
+import type { DeliveryStatus } from '@goodchatter/core';
 /**
  * One delivery's life: claimed for an attempt, then delivered, scheduled for a retry,
  * failed or skipped. Every transition is guarded by the state it leaves, so a stale or
  * duplicate job can never move a delivery twice.
  */
-import { type Db, type DeliveryStatus, openSecret, webhookDeliveries, webhooks } from '@goodchatter/db';
+import { type Db, openSecret, webhookDeliveries, webhooks } from '@goodchatter/db';
 import { and, eq, sql } from 'drizzle-orm';
 
 export interface ClaimedDelivery {

@@ -1,3 +1,4 @@
+import type { DeliveryStatus } from '@goodchatter/core';
 /**
  * Turning something that happened into deliveries: each matching subscription gets one
  * delivery row of the event, the unique (webhook, event) key being what keeps a
@@ -7,7 +8,6 @@
 import {
   type Db,
   type DbOrTx,
-  type DeliveryStatus,
   type MentionRow,
   mentions,
   type Tx,

@@ -1,4 +1,5 @@
-import { type Db, type DeliveryStatus, getDeliveryEntry, webhookDeliveries } from '@goodchatter/db';
+import type { DeliveryStatus } from '@goodchatter/core';
+import { type Db, getDeliveryEntry, webhookDeliveries } from '@goodchatter/db';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 
 /** States a delivery can be sent again from: it is finished, one way or another. */

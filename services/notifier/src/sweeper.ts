@@ -1,4 +1,4 @@
-import { connectionErrorLogger } from '@goodchatter/core';
+import { alertEventOf, connectionErrorLogger } from '@goodchatter/core';
 import { type Database, findLostAlerts } from '@goodchatter/db';
 import { type DeliverJob, isOutageError, type NotifyJob, type Queue } from '@goodchatter/queues';
 import { assembleDueDigests, claimDueDeliveries, settleInterruptedAttempts } from '@goodchatter/webhooks';
@@ -72,7 +72,7 @@ export function startSweeper(deps: SweeperDeps): Sweeper {
         name: label,
         data: {
           mentionId: id,
-          event: label === 'praise' ? ('mention.praise' as const) : ('mention.complaint' as const),
+          event: alertEventOf(label),
         },
         opts: { jobId: `${label}-${id}` },
       })),

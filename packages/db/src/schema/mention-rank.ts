@@ -1,3 +1,4 @@
+import { ALERTING_LABELS } from '@goodchatter/core';
 /**
  * SQL expressions shared by the indexes and the queries that must use them: Postgres only
  * picks an expression index when the query repeats the same expression.
@@ -43,3 +44,10 @@ export function worthiness(confidence: number, followers: number, postedAt: Date
 
 /** Word search on the text: 'simple' config, so it works for every language alike. */
 export const TEXT_SEARCH_SQL = `to_tsvector('simple', text)`;
+
+/**
+ * `<column> IN ('praise', 'complaint')`: the labels that raise alerts, written as literals so
+ * the alert queries and the partial index `mentions_unalerted_idx` share one predicate.
+ */
+export const alertingLabelSql = (column = 'label') =>
+  `${column} IN (${ALERTING_LABELS.map((l) => `'${l}'`).join(', ')})`;

@@ -12,7 +12,13 @@ import {
   timestamp,
 } from 'drizzle-orm/pg-core';
 import { mentionKeys } from './mention-keys.js';
-import { EFFECTIVE_CONFIDENCE_SQL, EFFECTIVE_LABEL_SQL, FEED_RANK_SQL, TEXT_SEARCH_SQL } from './mention-rank.js';
+import {
+  alertingLabelSql,
+  EFFECTIVE_CONFIDENCE_SQL,
+  EFFECTIVE_LABEL_SQL,
+  FEED_RANK_SQL,
+  TEXT_SEARCH_SQL,
+} from './mention-rank.js';
 import { trackedQueries } from './tracked-queries.js';
 
 /**
@@ -80,7 +86,9 @@ export const mentions = pgTable(
       .on(t.postedAt.desc(), t.id.desc())
       .where(sql.raw(`${EFFECTIVE_LABEL_SQL} = 'praise' AND staff <> '[]'::jsonb`)),
     // Alerts whose notify job was lost (the notifier's sweep): few rows, so a tiny index.
-    index('mentions_unalerted_idx').on(t.id).where(sql.raw(`alerted_at IS NULL AND label IN ('praise', 'complaint')`)),
+    index('mentions_unalerted_idx')
+      .on(t.id)
+      .where(sql.raw(`alerted_at IS NULL AND ${alertingLabelSql()}`)),
     // The feed: fresh praise by reward-worthiness, read straight off this partial index.
     index('mentions_feed_rank_idx')
       .on(sql.raw(`${FEED_RANK_SQL} DESC`), t.id.desc())

@@ -1,26 +1,10 @@
+import type { DeliveryStatus } from '@goodchatter/core';
 import { sql } from 'drizzle-orm';
 import { bigint, bigserial, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { webhookEvents } from './webhook-events.js';
 import { webhooks } from './webhooks.js';
 
-/**
- * `pending` (due at next_attempt_at) → `sending` (an attempt in flight) → `delivered`,
- * or back to `pending` for a retry, or `failed`. `unknown`: the notifier died during the
- * request, so whether it arrived is unknown and it is not resent on its own (redeliver
- * instead). `batched` waits for the subscription's digest, `digested` went out in one
- * (digest_id), `skipped` was never sent (hourly cap, subscription disabled).
- */
-export const DELIVERY_STATUSES = [
-  'pending',
-  'sending',
-  'delivered',
-  'failed',
-  'unknown',
-  'batched',
-  'digested',
-  'skipped',
-] as const;
-export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+// Delivery statuses (pending → sending → delivered, …) are core's DELIVERY_STATUSES.
 
 /** One row per (subscription, event): the unique key makes delivery at most once per subscription. */
 export const webhookDeliveries = pgTable(

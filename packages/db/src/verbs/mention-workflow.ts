@@ -1,3 +1,4 @@
+import { ACTED_ON_STATUSES } from '@goodchatter/core';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { type MentionEventRow, mentionEvents } from '../schema/mention-events.js';
@@ -163,7 +164,10 @@ export async function* iterateConfirmedPraise(db: Db, batchSize = 1000): AsyncGe
       .where(
         and(
           gt(mentions.id, after),
-          sql`${mentions.labelOverride} IS NULL AND ${mentions.label} = 'praise' AND ${mentions.status} IN ('thanked', 'rewarded')`,
+          sql`${mentions.labelOverride} IS NULL AND ${mentions.label} = 'praise' AND ${mentions.status} IN (${sql.join(
+            ACTED_ON_STATUSES.map((s) => sql`${s}`),
+            sql`, `,
+          )})`,
         ),
       )
       .orderBy(asc(mentions.id))

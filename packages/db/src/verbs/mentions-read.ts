@@ -1,3 +1,4 @@
+import type { MentionSort } from '@goodchatter/core';
 import { and, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { EFFECTIVE_CONFIDENCE_SQL, EFFECTIVE_LABEL_SQL, TEXT_SEARCH_SQL } from '../schema/mention-rank.js';
@@ -25,8 +26,8 @@ export interface MentionFilter {
   until?: Date;
 }
 
-export const MENTION_SORTS = ['newest', 'reach', 'confidence'] as const;
-export type MentionSort = (typeof MENTION_SORTS)[number];
+// The sorts a list offers are core's MENTION_SORTS; re-exported for the API's cursors.
+export { MENTION_SORTS, type MentionSort } from '@goodchatter/core';
 
 /**
  * Position after the last row of a page: the sort key (posted-at in epoch microseconds,

@@ -1,6 +1,7 @@
-import { type RejectStage, toStorableText } from '@goodchatter/core';
+import { type AlertingLabel, type RejectStage, toStorableText } from '@goodchatter/core';
 import { count, desc, lt } from 'drizzle-orm';
 import type { Db } from '../client.js';
+import { alertingLabelSql } from '../schema/mention-rank.js';
 import { type NewRejectedMention, type RejectedMentionRow, rejectedMentions } from '../schema/rejected-mentions.js';
 
 /** A readable, storable copy of text that may hold NUL bytes or lone surrogates. */
@@ -74,10 +75,10 @@ export async function countRejections(db: Db): Promise<{ stage: string; count: n
 export async function findLostAlerts(
   db: Db,
   opts: { olderThanMs: number; withinMs: number; limit: number },
-): Promise<{ id: number; label: string }[]> {
-  const { rows } = await db.$client.query<{ id: string; label: string }>(
+): Promise<{ id: number; label: AlertingLabel }[]> {
+  const { rows } = await db.$client.query<{ id: string; label: AlertingLabel }>(
     `SELECT id, label FROM mentions
-     WHERE alerted_at IS NULL AND label IN ('praise', 'complaint')
+     WHERE alerted_at IS NULL AND ${alertingLabelSql()}
        AND scored_at < now() - $1::int * interval '1 millisecond'
        AND scored_at > now() - $2::int8 * interval '1 millisecond'
      ORDER BY id LIMIT $3`,

@@ -1,3 +1,4 @@
+import { ACTED_ON_STATUSES } from '@goodchatter/core';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import type { ReportRange } from './reports.js';
@@ -25,7 +26,10 @@ export async function weeklyOutcomes(db: Db, range: ReportRange): Promise<WeekOu
       -- Read off mention_events_to_status_at_idx; the NOT EXISTS probes each mention's history.
       SELECT e.mention_id, e.to_status, e.at
       FROM mention_events e
-      WHERE e.kind = 'status' AND e.to_status IN ('thanked', 'rewarded')
+      WHERE e.kind = 'status' AND e.to_status IN (${sql.join(
+        ACTED_ON_STATUSES.map((s) => sql`${s}`),
+        sql`, `,
+      )})
         AND e.at >= ${range.since.toISOString()}::timestamptz AND e.at < ${range.until.toISOString()}::timestamptz
         AND NOT EXISTS (
           SELECT 1 FROM mention_events p

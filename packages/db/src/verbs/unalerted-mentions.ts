@@ -1,4 +1,5 @@
 import type { Db } from '../client.js';
+import { alertingLabelSql } from '../schema/mention-rank.js';
 
 /**
  * Praise and complaints among these keys whose alert was not yet taken. A scorer retrying
@@ -14,7 +15,7 @@ export async function findUnalertedMentions(
     `SELECT m.id, m.label FROM mentions m
      JOIN unnest($1::text[], $2::text[]) AS k(source, external_id)
        ON m.source = k.source AND m.external_id = k.external_id
-     WHERE m.label IN ('praise', 'complaint') AND m.alerted_at IS NULL`,
+     WHERE ${alertingLabelSql('m.label')} AND m.alerted_at IS NULL`,
     [keys.map((k) => k.source), keys.map((k) => k.externalId)],
   );
   return rows.map((r) => ({ id: Number(r.id), label: r.label }));

@@ -2,9 +2,11 @@
  * A subscription's delivery log as the API shows it. How a delivery moves from state to
  * state (attempts, retries, redelivery) is @goodchatter/webhooks'.
  */
+
+import type { DeliveryStatus } from '@goodchatter/core';
 import { and, desc, eq, lt } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { type DeliveryStatus, type WebhookDelivery, webhookDeliveries } from '../schema/webhook-deliveries.js';
+import { type WebhookDelivery, webhookDeliveries } from '../schema/webhook-deliveries.js';
 import { webhookEvents } from '../schema/webhook-events.js';
 
 export interface DeliveryLogEntry extends WebhookDelivery {

@@ -3,8 +3,8 @@
  * PATCH) and columns in the database; `secret` appears only in the create and rotate answers.
  */
 
-import { INT4_MAX, WEBHOOK_EVENTS, WEBHOOK_FORMATS } from '@goodchatter/core';
-import { DELIVERY_STATUSES, type DeliveryLogEntry, type WebhookRow } from '@goodchatter/db';
+import { DELIVERY_STATUSES, INT4_MAX, WEBHOOK_EVENTS, WEBHOOK_FORMATS } from '@goodchatter/core';
+import type { DeliveryLogEntry, WebhookRow } from '@goodchatter/db';
 import { z } from 'zod';
 
 export const WebhookEventType = z.enum(WEBHOOK_EVENTS);

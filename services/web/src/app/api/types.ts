@@ -1,17 +1,24 @@
 /**
  * The wire shapes the app reads, as the API's zod schemas produce them (services/api,
- * packages/core). Types only, no DOM: src/wire-types.check.ts asserts, under the root
- * tsconfig, that the server's types still fit these, so a drift fails `pnpm typecheck`.
+ * packages/core). Types only, no DOM: src/wire-types.ts asserts, under the root tsconfig,
+ * that the server's types still fit these, so a drift fails `pnpm typecheck`. The lists of
+ * allowed values come from core's zod-free entry, so the bundle stays small.
  */
+import {
+  type HistoryKind,
+  type QueryStatus,
+  SCORED_LABELS,
+  type Scope,
+  STATUSES,
+  WEBHOOK_EVENTS,
+} from '@goodchatter/core/enums';
 
-export const LABELS = ['praise', 'complaint', 'neutral', 'mixed'] as const;
+export type { HistoryKind, QueryStatus, Scope };
+export { STATUSES, WEBHOOK_EVENTS };
+/** The labels a person picks or filters by; `unscored` is shown, never chosen. */
+export const LABELS = SCORED_LABELS;
 export type Label = (typeof LABELS)[number] | 'unscored';
-export const STATUSES = ['new', 'thanked', 'rewarded', 'dismissed'] as const;
 export type Status = (typeof STATUSES)[number];
-export type Scope = 'read' | 'write' | 'admin';
-export const WEBHOOK_EVENTS = ['mention.praise', 'mention.complaint', 'mention.status_changed'] as const;
-export type QueryStatus = 'active' | 'failing' | 'paused';
-export type HistoryKind = 'status' | 'label';
 
 export interface Author {
   id?: string | undefined;

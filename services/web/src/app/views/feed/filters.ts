@@ -1,3 +1,4 @@
+import { MENTION_SORTS, type MentionSort } from '@goodchatter/core/enums';
 import type { MentionFilters } from '../../api/endpoints';
 import type { Mention } from '../../api/types';
 
@@ -12,7 +13,7 @@ export interface Filters {
   staff: string;
   q: string;
   /** `best`: the feed's reward-worthiness order; or a /v1/mentions sort. */
-  sort: 'best' | 'newest' | 'reach' | 'confidence';
+  sort: 'best' | MentionSort;
 }
 
 export const FILTER_KEYS = ['brand', 'source', 'label', 'status', 'staff', 'q', 'sort'] as const;
@@ -27,7 +28,7 @@ export const defaultsFor = (mode: FeedMode): Filters => ({
   sort: mode === 'praise' ? 'best' : 'newest',
 });
 
-const SORTS = new Set(['best', 'newest', 'reach', 'confidence']);
+const SORTS = new Set<string>(['best', ...MENTION_SORTS]);
 
 /** Filters from the query string; what is absent takes the view's default. */
 export function filtersFrom(query: URLSearchParams, mode: FeedMode): Filters {
