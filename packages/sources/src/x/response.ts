@@ -3,7 +3,7 @@
  * match is treated like a malformed response (a plain Error, retried with backoff), never
  * handed on half-understood.
  */
-import type { MentionInput } from '@goodchatter/core';
+import { decodeEntitiesOnce, type MentionInput } from '@goodchatter/core';
 import { z } from 'zod';
 import type { SourceQuery } from '../adapter.js';
 import { timeOfId } from './checkpoint.js';
@@ -76,7 +76,9 @@ export function pageToMentions(page: SearchPage, query: SourceQuery, seen: Set<s
     mentions.push({
       source: 'x',
       externalId: tweet.id,
-      text: tweet.text,
+      // X escapes every `&`, `<` and `>` in a post's text (`&amp;`, `&lt;`, `&gt;`), so one
+      // decoding gives exactly what was written: care reps read "Tom & Jerry", not "&amp;".
+      text: decodeEntitiesOnce(tweet.text),
       author: {
         ...(tweet.author_id === undefined ? {} : { id: tweet.author_id }),
         handle,

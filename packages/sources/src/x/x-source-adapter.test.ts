@@ -42,6 +42,14 @@ describe('XSourceAdapter paging and checkpoints', () => {
     expect(result.rateLimit?.remaining).toBe(447);
   });
 
+  it("stores a post's text as written: X's escaping of & < > is undone once", async () => {
+    // What X sends for a post that reads: Tom & Jerry <3 (and "&amp;" typed literally).
+    ctx.fake.addTweets([{ text: 'Tom &amp; Jerry &lt;3 @AcmeAir (typed: &amp;amp;) &gt;' }]);
+    const rec = recordBatches();
+    await rec.poll(ctx.adapter, query());
+    expect(rec.batches.flat().map((m) => m.text)).toEqual(['Tom & Jerry <3 @AcmeAir (typed: &amp;) >']);
+  });
+
   it('asks for the issue fields and maps author, url, brand and query id', async () => {
     const [tweet] = ctx.fake.addTweets([
       {
