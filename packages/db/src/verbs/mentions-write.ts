@@ -36,8 +36,10 @@ const COLUMNS: [keyof NewMentionRow, string, string][] = [
 // The key is claimed first (mention_keys keeps (source, external id) unique across every
 // monthly partition) and the row is written with the id it got, in one statement, so a
 // mention is never half-stored. A key stored before, or repeated later in the batch,
-// inserts nothing. Keys are claimed and rows written in the batch's order, so ids rise in
-// that order and the answer lists the new rows in it.
+// inserts nothing. Keys are claimed in one fixed order (source, external id): two batches
+// sharing keys in different orders would otherwise each hold a key the other waits for
+// (a deadlock, seen with concurrent overlapping batches). The answer lists the new rows in
+// the batch's order.
 const INSERT_SQL = `WITH input AS (
     SELECT * FROM unnest(${COLUMNS.map(([, , t], i) => `$${i + 1}::${t}[]`).join(', ')})
       WITH ORDINALITY AS u(${COLUMNS.map(([, c]) => c).join(', ')}, ord)
@@ -47,7 +49,7 @@ const INSERT_SQL = `WITH input AS (
   ),
   claimed AS (
     INSERT INTO mention_keys (source, external_id)
-    SELECT source, external_id FROM firsts ORDER BY ord
+    SELECT source, external_id FROM firsts ORDER BY source, external_id
     ON CONFLICT (source, external_id) DO NOTHING
     RETURNING id, source, external_id
   )
