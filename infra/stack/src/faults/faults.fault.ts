@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createDatabase, createQuery, createWebhook, type Database } from '@goodchatter/db';
 import {
   createQueuePrefix,
@@ -13,8 +14,9 @@ import {
   type WebhookReceiver,
 } from '@goodchatter/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { measureFault, type Row } from './fault-row.js';
 import { freePort, OwnRedis } from './own-redis.js';
-import { type LogLine, Processes } from './processes.js';
+import { Processes } from './processes.js';
 import { Tally } from './tally.js';
 import { Traffic } from './traffic.js';
 
@@ -32,7 +34,6 @@ const ADMIN_KEY = 'faults-admin-key-0123456789abcdef';
 /** The long Postgres outage; shorten it (FAULTS_PG_OUTAGE_MS) when working on the suite itself. */
 const OUTAGE_MS = Number(process.env.FAULTS_PG_OUTAGE_MS ?? 180_000);
 const WORKERS = ['scorer', 'notifier', 'ingest'] as const satisfies readonly ServiceName[];
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let env: TestEnv;
 let dir: string;
@@ -103,93 +104,9 @@ afterAll(async () => {
   await env?.cleanup();
 }, 60_000);
 
-interface Row {
-  fault: string;
-  expected: number;
-  stored: number;
-  duplicated: number;
-  lost: number;
-  recoveryMs: number;
-  /** What the row says besides the counts (lost by design, 503s seen, …). */
-  notes: string[];
-}
-
-interface FaultControl {
-  /** Ids accepted so far in this row. */
-  ids(): string[];
-  /** Mentions accepted but not stored now are at risk: if they are never stored, they count as lost by design. */
-  markAtRisk(): Promise<void>;
-}
-
-/** Runs `fault` while traffic flows, then measures recovery and what was lost. */
-async function row(
-  fault: string,
-  inject: (ctl: FaultControl) => Promise<string[] | undefined>,
-  opts: { paceMs?: number } = {},
-): Promise<Row> {
-  const paceMs = opts.paceMs ?? 50;
-  const from = traffic.ids.length;
-  const ids = () => traffic.ids.slice(from);
-  let atRisk: Set<string> | undefined;
-  traffic.resetStatuses();
-  traffic.start(paceMs);
-  await sleep(1000);
-  const notes =
-    (await inject({
-      ids,
-      markAtRisk: async () => {
-        atRisk = new Set(await tally.unstored(ids()));
-      },
-    })) ?? [];
-  const faultEnded = Date.now();
-  traffic.start(paceMs); // a fault may have stopped it
-  // Recovery: mentions sent after the fault (through the API and through ingest) are stored.
-  const probe = await traffic.send(true);
-  await expect
-    .poll(async () => (await tally.unstored(probe)).length, {
-      message: 'mentions sent after the fault to be stored',
-      timeout: 300_000,
-      interval: 100,
-    })
-    .toBe(0);
-  const recoveryMs = Date.now() - faultEnded;
-  await traffic.stop();
-  // Jobs that spent their attempts during an outage are revived within 30 s, and retries back off up to 64 s.
-  const mayLose = atRisk?.size ?? 0;
-  await expect
-    .poll(async () => (await tally.unstored(ids())).length, {
-      message: 'every accepted mention stored',
-      timeout: 240_000,
-      interval: 250,
-    })
-    .toBeLessThanOrEqual(mayLose)
-    .catch(() => undefined);
-  const unstored = await tally.unstored(ids());
-  const lostByDesign = unstored.filter((id) => atRisk?.has(id)).length;
-  if (atRisk) {
-    notes.unshift(`lost by design without persistence: ${lostByDesign} (accepted, not yet stored at the restart)`);
-  }
-  return {
-    fault,
-    expected: ids().length,
-    stored: ids().length - unstored.length,
-    duplicated: await tally.duplicated(ids()),
-    lost: unstored.length - lostByDesign,
-    recoveryMs,
-    notes,
-  };
-}
-
-/** Lines the workers wrote during [from, to], by service and message. */
-function linesDuring(from: number, to: number, services: readonly string[]): Map<string, LogLine[]> {
-  const by = new Map<string, LogLine[]>();
-  for (const l of procs.logs) {
-    if (l.time < from || l.time > to || !services.includes(l.service)) continue;
-    const key = `${l.service}: ${l.msg}`;
-    by.set(key, [...(by.get(key) ?? []), l]);
-  }
-  return by;
-}
+/** One row of the table, measured on this suite's traffic and tally. */
+const row = (fault: string, inject: Parameters<typeof measureFault>[2], opts?: { paceMs?: number }) =>
+  measureFault({ traffic, tally }, fault, inject, opts);
 
 describe('faults, one at a time, with services as separate processes', () => {
   it('loses nothing, duplicates nothing and delivers no alert twice', { timeout: 900_000 }, async () => {
@@ -330,7 +247,7 @@ describe('faults, one at a time, with services as separate processes', () => {
     const lostAlerts = undelivered.filter((id) => !inDoubt.has(id)).length;
 
     // Logs during the long outage: each kind of line at most once per 30 s per process.
-    const perKind = linesDuring(outage.from, outage.to, WORKERS);
+    const perKind = procs.linesDuring(outage.from, outage.to, WORKERS);
     const maxPerKind = Math.ceil(OUTAGE_MS / 30_000) + 1;
     const count = (service: string) =>
       procs.logs.filter((l) => l.service === service && l.time >= outage.from && l.time <= outage.to).length;

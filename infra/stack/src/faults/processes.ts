@@ -28,6 +28,17 @@ export class Processes {
     private readonly env: Record<string, string>,
   ) {}
 
+  /** Lines the services in `services` wrote during [from, to], by service and message. */
+  linesDuring(from: number, to: number, services: readonly string[]): Map<string, LogLine[]> {
+    const by = new Map<string, LogLine[]>();
+    for (const l of this.logs) {
+      if (l.time < from || l.time > to || !services.includes(l.service)) continue;
+      const key = `${l.service}: ${l.msg}`;
+      by.set(key, [...(by.get(key) ?? []), l]);
+    }
+    return by;
+  }
+
   start(name: ServiceName): void {
     const child = spawnService(name, this.target, this.env, { capture: true });
     for (const stream of [child.stdout, child.stderr]) {
