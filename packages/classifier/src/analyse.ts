@@ -60,7 +60,7 @@ export function analyse(input: string, ctx: BrandContext, dim: number): Analysis
   const { tokens, count } = neutraliseBrand(tokenise(text), patternsFor(ctx));
   markNegation(tokens);
   const events = findEvents(tokens, text);
-  const signals = findSignals(tokens, text, events.recovery > 0);
+  const signals = findSignals(tokens, text, events.recovery > 0, events.events.length > 0);
   const lex = lexicon(lexiconText(tokens));
   const staff = extractStaff(tokens, ctx, text);
   const features = extractFeatures({ tokens, signals, events, lexicon: lex, staffCount: staff.length }, dim);

@@ -9,6 +9,9 @@ const MIXED_COMPLAINT = 0.4;
 /** Both sides at least this likely: the post praises and complains at once. */
 const MIXED_BOTH = 0.3;
 
+/** Eye-roll, upside-down face, unamused, face-palm: sarcasm cues in the lexicon that mark an event. */
+const IRONY_EMOJI: ReadonlySet<string> = new Set(['🙄', '🙃', '😒', '🤦', '🤦‍♀️', '🤦‍♂️']);
+
 /** Lexicon phrases are stored tokenised ("great . just great"); show them as written. */
 const pretty = (phrase: string) => phrase.replace(/ ([.,!?])/g, '$1');
 
@@ -16,7 +19,12 @@ const pretty = (phrase: string) => phrase.replace(/ ([.,!?])/g, '$1');
 export function reasonsFor(a: Analysis): string[] {
   const s = a.signals;
   const out: string[] = [];
-  for (const h of s.hits) if (h.kind === 'sarcasm') out.push(`sarcasm cue '${pretty(h.phrase)}'`);
+  for (const h of s.hits) {
+    // An eye-roll next to a repair is about the event, not a reading of the thanks (isSarcastic).
+    if (h.kind === 'sarcasm' && !(IRONY_EMOJI.has(h.phrase) && a.events.recovery > 0)) {
+      out.push(`sarcasm cue '${pretty(h.phrase)}'`);
+    }
+  }
   if (s.irony !== undefined) {
     out.push(`sarcasm cue '${s.irony}' ${s.duration === undefined ? 'next to a complaint' : 'after a delay'}`);
   }
@@ -33,17 +41,29 @@ export function reasonsFor(a: Analysis): string[] {
   return out;
 }
 
+/** Whether sarcasm vetoes praise in this post (its praise mass is read as complaint). */
+export function isSarcastic(a: Analysis): boolean {
+  // Irony and scare quotes are inferred cues: next to a repair they are about the event
+  // ('tracking said "delivered" … Luis found it'), not the thanks, and the model's own
+  // features weigh them. Sarcasm phrases ("thanks for nothing") flip regardless.
+  // An eye-roll emoji is the same: "bag went to Dublin 🙃 but Aoife couriered it" rolls its
+  // eyes at the event, so it only vetoes praise when nothing was put right.
+  const repaired = a.events.recovery > 0;
+  const inferredIrony =
+    a.signals.irony !== undefined ||
+    a.signals.scareQuote !== undefined ||
+    a.signals.hits.some((h) => h.kind === 'sarcasm' && IRONY_EMOJI.has(h.phrase));
+  return a.signals.hits.some((h) => h.kind === 'sarcasm' && !IRONY_EMOJI.has(h.phrase)) || (inferredIrony && !repaired);
+}
+
 /**
  * Turns calibrated probabilities into a label, precision first: praise needs P(praise) at
  * the praise threshold and no sarcasm; anything unsure falls to neutral, never to praise.
  * p is indexed like CLASSES: [complaint, neutral, praise].
  */
 export function decide(p: Float64Array, a: Analysis, thresholds: Thresholds): { scored: Scored; sarcastic: boolean } {
-  // Irony and scare quotes are inferred cues: next to a repair they are about the event
-  // ('tracking said "delivered" … Luis found it'), not the thanks, and the model's own
-  // features weigh them. Sarcasm phrases ("thanks for nothing") flip regardless.
-  const inferredIrony = a.signals.irony !== undefined || a.signals.scareQuote !== undefined;
-  const sarcastic = a.signals.hits.some((h) => h.kind === 'sarcasm') || (inferredIrony && a.events.recovery === 0);
+  const repaired = a.events.recovery > 0;
+  const sarcastic = isSarcastic(a);
   // Irony flips polarity: the praise mass of a sarcastic post ("Great. Just great.") is
   // complaint mass. The model alone cannot learn this from a handful of examples.
   const pComplaint = (p[0] as number) + (sarcastic ? (p[2] as number) : 0);
@@ -62,8 +82,8 @@ export function decide(p: Float64Array, a: Analysis, thresholds: Thresholds): { 
   const mostlyComplaint = pComplaint >= MIXED_COMPLAINT && pComplaint >= (p[2] as number);
   // A repaired problem with a named rep is recovery praise, not blame ("the outage was painful
   // but Luis stayed until it worked"): only the model's complaint evidence can make it mixed.
-  const repaired = a.events.recovery > 0 && (p[2] as number) >= (p[0] as number);
-  if (a.staff.length > 0 && !sarcastic && ((!repaired && mostlyComplaint) || a.signals.afterContrast < 0)) {
+  const fixedByStaff = repaired && (p[2] as number) >= (p[0] as number);
+  if (a.staff.length > 0 && !sarcastic && ((!fixedByStaff && mostlyComplaint) || a.signals.afterContrast < 0)) {
     // Mixed means "not neutral, and both sides": its confidence is P(not neutral).
     reasons.push('staff praised, company blamed');
     return out('mixed', 1 - pNeutral);

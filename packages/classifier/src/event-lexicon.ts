@@ -27,7 +27,7 @@ export const EVENTS: Record<EventKind, string[]> = {
   delay: phrases(`
     delay | delays | delayed | delaying | late | later than | hours late | late again | stuck | stranded
     on the tarmac | tarmac | missed my | missed our | missed the | still waiting | been waiting | waited
-    waiting for | kept waiting | left waiting | overdue | behind schedule | slow | slowest | took forever
+    waiting for | kept waiting | left waiting | pending | overdue | behind schedule | slow | slowest | took forever
     takes forever | taking forever | weeks later | days later | a month | 3 weeks | queue | queued | in line
   `),
   cancel: phrases(`
@@ -42,16 +42,17 @@ export const EVENTS: Record<EventKind, string[]> = {
   lost: phrases(`
     lost | losing | lose | lost my | missing | gone missing | went missing | disappeared | stolen
     never arrived | never came | hasn't arrived | hasnt arrived | not arrived | didn't arrive | didnt arrive
-    never received | not received | no sign of | misplaced
+    never received | not received | no sign of | misplaced | misrouted | ate my
   `),
   damaged: phrases(`
     damaged | broken | broke | smashed | cracked | crushed | dented | ripped | torn | soaked | wet | leaking
     leaked | leaks | cold | soggy | spilled | spilt | stale | mouldy | moldy | dirty | filthy | stained
-    in the rain
+    in the rain | scratched | bent | faulty | leak | flooded
   `),
   noshow: phrases(`
     no show | no-show | didn't show | didnt show | never showed | didn't turn up | didnt turn up
     never turned up | no one came | nobody came | stood up | missed appointment | missed the appointment
+    didn't come | didnt come
   `),
   hold: phrases(`
     on hold | hold music | hold for | holding for | transferred | passed around | runaround | run around
@@ -62,6 +63,7 @@ export const EVENTS: Record<EventKind, string[]> = {
     no service | not working | doesn't work | doesnt work | stopped working | crash | crashes | crashed
     crashing | freezes | froze | frozen | glitch | bug | bugs | error | errors | failed | fails | failing
     dropped | dropping | disconnected | buffering | lagging | no water | no heating | no hot water
+    died | broke down | packed in
   `),
   denial: phrases(`
     denied | refused | rejected | declined | turned away | told no | won't refund | wont refund | no refund
@@ -78,7 +80,8 @@ export const EVENTS: Record<EventKind, string[]> = {
   `),
   wrong: phrases(`
     wrong order | wrong item | wrong size | wrong room | wrong seat | wrong name | wrong bill | mistake
-    mix up | mix-up | mixup | error on | incorrect | overbooked | bumped | downgraded | lost my booking
+    mix up | mix-up | mixup | mixed up | error on | incorrect | overbooked | bumped | downgraded | lost my booking
+    wrong
   `),
 };
 
@@ -96,6 +99,18 @@ export const RECOVERY = phrases(`
   restored | recovered | calmed me down | talked me through | walked me through | stuck with me
   didn't give up | never gave up | kept me updated | kept me posted | followed up | called me back
   rang me back | got back to me | in the end | finally sorted | finally fixed | worked it out
+  refunded | full refund | refund came | refund landed | refund showed up | swapped | sent a new
+  sent another | sent the right | sent the correct | sent a replacement | new one | moved me | moved us
+  arranged | rescheduled | reversed | covered the | paid out | settled | let us in | let me in
+  let me through | free of charge | for free | at no extra cost | no charge | didn't charge
+  didnt charge | wouldn't charge | handed it | remade | redelivered | resent | re-sent | got us a
+  got me a | kept it aside | couriered | gave me a free | gave us a free | honoured | honored
+  goodwill | tracked it | tracked my | the next morning | same evening | no fee | no extra charge
+  the fix | a fix | reprinted | redone | got it back | squeezed | chased | delivered it | brought it
+  sent a fresh | within a week | without me asking | without me even asking | unprompted
+  didn't have to ask | no hassle | no drama | no dramas | no arguing | no argument
+  no questions asked | on the house | fit us in | fit me in | took it on | quick fix | swift fix
+  speedy fix | fast fix | staying late | stays late | stayed behind | staying behind
 `);
 
 /** Praise words that sarcasm borrows. Counted for crosses only; AFINN still scores them. */

@@ -73,8 +73,12 @@ function durationAt(tokens: readonly Token[], i: number): string | undefined {
   return next !== undefined && DURATION_UNITS.has(next.norm) ? `${t.raw} ${next.raw}` : undefined;
 }
 
-/** `repaired`: the post says the problem was put right, so praise next to it is sincere. */
-export function findSignals(all: readonly Token[], text = '', repaired = false): Signals {
+/**
+ * `repaired`: the post says the problem was put right, so praise next to it is sincere.
+ * `hasEvent`: the post names a negative event (events.ts); a short wait without one is no
+ * complaint ("landed 20 min early. very nice").
+ */
+export function findSignals(all: readonly Token[], text = '', repaired = false, hasEvent = true): Signals {
   // Handles, links and the brand sit inside phrases ("thanks for the reply @acme but…") without
   // being part of them, so phrases are matched on the remaining tokens.
   const tokens = all.filter((t) => t.kind !== 'handle' && t.kind !== 'url' && t.norm !== BRAND_TOKEN);
@@ -134,7 +138,7 @@ export function findSignals(all: readonly Token[], text = '', repaired = false):
   // "what amazing service... 2 hours on hold" is ironic even though "amazing service" matched.
   const complaintPhrase = negatedPraise.length > 0 || hits.some((h) => h.kind === 'complaint');
   const praising = hits.some((h) => h.kind === 'praise');
-  const complaining = complaintPhrase || (duration !== undefined && (!praising || isLongWait(duration)));
+  const complaining = complaintPhrase || (duration !== undefined && (isLongWait(duration) || (!praising && hasEvent)));
   // "Delayed, but the crew were fantastic" is sincere: praise after the contrast is no irony;
   // so is "Maria was great but the company is a joke": praise before it, complaint after.
   const sincere = contrastAt >= 0 && (afterContrast > 0 || (ironyIndex >= 0 && ironyIndex < contrastAt));

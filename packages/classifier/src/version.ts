@@ -3,4 +3,4 @@
  * change; the training script appends a digest of the weights, so the full version
  * (stored with every mention) changes whenever rules or weights do.
  */
-export const RULES_VERSION = 'gc-classifier-3.1.0';
+export const RULES_VERSION = 'gc-classifier-3.2.0';

@@ -1,5 +1,5 @@
 import type { Features } from '../features.js';
-import { K, type LinearModel, logits, softmax } from '../model.js';
+import { K, type LinearModel, softmax } from '../model.js';
 import type { Gold } from './datasets.js';
 
 export interface TrainingRow {
@@ -46,24 +46,75 @@ export function rng(seed: number): () => number {
 }
 
 /**
- * Multinomial logistic regression by AdaGrad SGD over sparse hashed features. Small data
- * (≈25k rows) and few features per row make this take seconds, so the bench can retrain
- * per fold. L2 is applied to the weights a row touches (the usual lazy approximation).
+ * Smoothing of the NB log-count ratios, and the share of the praise-vs-rest head folded into
+ * the praise column. Chosen on out-of-fold figures of the training pool only (exp runs: NB
+ * alone, NB + head at 0.5 and 1): TweetEval praise P at R ≥ 0.5 0.708 → 0.72–0.73, care
+ * corpus recall at precision 0.95 0.751 → 0.757–0.764.
+ */
+export const NB_ALPHA = 1;
+export const AUX_PRAISE = 0.5;
+
+/**
+ * |log-count ratio| of each feature for each class against the rest (Wang & Manning 2012,
+ * NB-SVM), visit-weighted and smoothed, from the rows being fitted only (so out-of-fold
+ * training stays honest). A feature's input to class c is scaled by it: words that tell
+ * classes apart start with a larger say, which a 40k-row SGD otherwise learns too slowly.
+ */
+export function nbRatios(rows: readonly TrainingRow[], dim: number, alpha = NB_ALPHA): Float32Array {
+  const counts = new Float64Array(dim * K);
+  const totals = new Float64Array(K);
+  for (const row of rows) {
+    const y = TARGET[row.gold];
+    const { idx, val } = row.features;
+    for (let f = 0; f < idx.length; f++) {
+      const v = row.weight * Math.abs(val[f] as number);
+      for (let c = 0; c < K; c++) {
+        const k = (idx[f] as number) * K + c;
+        counts[k] = (counts[k] as number) + v * (y[c] as number);
+        totals[c] = (totals[c] as number) + v * (y[c] as number);
+      }
+    }
+  }
+  let all = 0;
+  for (const t of totals) all += t;
+  const scale = new Float32Array(dim * K);
+  for (let j = 0; j < dim; j++) {
+    let n = 0;
+    for (let c = 0; c < K; c++) n += counts[j * K + c] as number;
+    for (let c = 0; c < K; c++) {
+      const nc = counts[j * K + c] as number;
+      const inClass = (nc + alpha) / ((totals[c] as number) + alpha * dim);
+      const rest = (n - nc + alpha) / (all - (totals[c] as number) + alpha * dim);
+      scale[j * K + c] = Math.abs(Math.log(inClass / rest));
+    }
+  }
+  return scale;
+}
+
+/**
+ * Multinomial logistic regression by AdaGrad SGD over sparse hashed features, with two
+ * additions that are folded into an ordinary K-class LinearModel at the end (inference is
+ * unchanged):
+ * - NB scaling (nbRatios) of each feature's input per class;
+ * - a praise-vs-rest sigmoid head trained beside the softmax on the same features (mixed
+ *   counts 0.5), added to the praise column at AUX_PRAISE: the question the feed asks is
+ *   "praise or not", and the softmax alone spends capacity on complaint vs neutral.
+ * Small data (≈40k rows) and few features per row make this take seconds, so the bench can
+ * retrain per fold. L2 is applied to the weights a row touches (the usual lazy approximation).
  */
 export function fit(rows: readonly TrainingRow[], opts: FitOptions = DEFAULT_FIT): LinearModel {
-  const model: LinearModel = {
-    version: 'unversioned',
-    dim: opts.dim,
-    bias: new Float64Array(K),
-    weights: new Float32Array(opts.dim * K),
-    temperature: 1,
-    thresholds: { praise: 0.5, complaint: 0.5 },
-  };
-  const g2 = new Float32Array(opts.dim * K);
-  const b2 = new Float64Array(K);
+  const dim = opts.dim;
+  // Columns 0..K-1 are the classes; column K is the praise-vs-rest head.
+  const C = K + 1;
+  const scale = nbRatios(rows, dim);
+  const w = new Float32Array(dim * C);
+  const g2 = new Float32Array(dim * C);
+  const bias = new Float64Array(C);
+  const b2 = new Float64Array(C);
   const order = rows.flatMap((row, i) => Array.from({ length: Math.max(1, Math.round(row.weight)) }, () => i));
   const random = rng(opts.seed);
   const z = new Float64Array(K);
+  const grad = new Float64Array(C);
   for (let epoch = 0; epoch < opts.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
@@ -71,23 +122,52 @@ export function fit(rows: readonly TrainingRow[], opts: FitOptions = DEFAULT_FIT
     }
     for (const r of order) {
       const row = rows[r] as TrainingRow;
-      const p = softmax(logits(model, row.features, z));
+      const { idx, val } = row.features;
+      let zAux = bias[K] as number;
+      for (let c = 0; c < K; c++) z[c] = bias[c] as number;
+      for (let f = 0; f < idx.length; f++) {
+        const j = idx[f] as number;
+        const v = val[f] as number;
+        for (let c = 0; c < K; c++)
+          z[c] = (z[c] as number) + v * (scale[j * K + c] as number) * (w[j * C + c] as number);
+        zAux += v * (w[j * C + K] as number);
+      }
+      softmax(z);
       const y = TARGET[row.gold];
-      for (let c = 0; c < K; c++) {
-        const g = (p[c] as number) - (y[c] as number);
+      for (let c = 0; c < K; c++) grad[c] = (z[c] as number) - (y[c] as number);
+      grad[K] = 1 / (1 + Math.exp(-zAux)) - (y[2] as number);
+      for (let c = 0; c < C; c++) {
+        const g = grad[c] as number;
         b2[c] = (b2[c] as number) + g * g;
-        model.bias[c] = (model.bias[c] as number) - (opts.learningRate * g) / Math.sqrt((b2[c] as number) + 1e-8);
-        const { idx, val } = row.features;
+        bias[c] = (bias[c] as number) - (opts.learningRate * g) / Math.sqrt((b2[c] as number) + 1e-8);
         for (let f = 0; f < idx.length; f++) {
-          const k = (idx[f] as number) * K + c;
-          const w = model.weights[k] as number;
-          const gw = g * (val[f] as number) + opts.l2 * w;
+          const j = idx[f] as number;
+          const k = j * C + c;
+          const wk = w[k] as number;
+          const gw = g * (val[f] as number) * (c < K ? (scale[j * K + c] as number) : 1) + opts.l2 * wk;
           g2[k] = (g2[k] as number) + gw * gw;
-          model.weights[k] = w - (opts.learningRate * gw) / Math.sqrt((g2[k] as number) + 1e-8);
+          w[k] = wk - (opts.learningRate * gw) / Math.sqrt((g2[k] as number) + 1e-8);
         }
       }
     }
   }
+  const model: LinearModel = {
+    version: 'unversioned',
+    dim,
+    bias: new Float64Array(K),
+    weights: new Float32Array(dim * K),
+    temperature: 1,
+    thresholds: { praise: 0.5, complaint: 0.5 },
+  };
+  const PRAISE = 2;
+  for (let j = 0; j < dim; j++) {
+    for (let c = 0; c < K; c++) {
+      const aux = c === PRAISE ? AUX_PRAISE * (w[j * C + K] as number) : 0;
+      model.weights[j * K + c] = (w[j * C + c] as number) * (scale[j * K + c] as number) + aux;
+    }
+  }
+  for (let c = 0; c < K; c++)
+    model.bias[c] = (bias[c] as number) + (c === PRAISE ? AUX_PRAISE * (bias[K] as number) : 0);
   return model;
 }
 
