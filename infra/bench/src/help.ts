@@ -28,6 +28,10 @@ remove them at the end.
       precision and recall of our classifier beside plain wink-sentiment on the labelled
       sets in ../shared/data (each figure labelled cross-validated, development or held
       out), the care corpus' held-out fifth by kind, and texts per second
+  out-of-fold
+      the quick loop for a classifier change: 5 fold models over the training pool, and
+      only out-of-fold figures (praise ranking on TweetEval, SXSW and the care corpus'
+      training part, the operating point the training rule would choose, praise by kind)
   feedback [--strategy=feed-review|top-wrong|random] [--crosses=off|on|both] [--weight=N]
       simulate K = 50 / 200 / 1,000 staff corrections on the SXSW brand tweets and print
       the praise precision gained on the rest

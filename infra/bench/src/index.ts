@@ -24,8 +24,14 @@ async function benchFeedback(args: string[]): Promise<void> {
   classifierScript('feedback.ts', args);
 }
 
+/** Out-of-fold figures only, for trying a classifier change (packages/classifier/bench/out-of-fold.ts). */
+async function benchOutOfFold(args: string[]): Promise<void> {
+  classifierScript('out-of-fold.ts', args);
+}
+
 const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   classifier: benchClassifier,
+  'out-of-fold': benchOutOfFold,
   feedback: benchFeedback,
   api: benchApi,
   ingest: benchIngest,
