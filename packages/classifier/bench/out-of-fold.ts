@@ -19,6 +19,10 @@ import { chooseThresholds } from '../src/training/operating-point.js';
 import { trainingPool } from '../src/training/pool.js';
 
 const FOLDS = 5;
+if (process.argv.length > 2) {
+  console.error(`bench out-of-fold takes no arguments (got ${process.argv.slice(2).join(' ')})`);
+  process.exit(2);
+}
 const sets = loadDatasets(dataDir());
 if (sets === undefined) {
   console.log(`bench out-of-fold: skipped — no labelled data at ${dataDir()} (set GOODCHATTER_DATA_DIR)`);

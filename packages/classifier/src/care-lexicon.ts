@@ -100,6 +100,12 @@ const REQUEST = phrases(`
   followed | followed you | i have sent | i've sent | just sent | sent it
 `);
 
+/**
+ * Eye roll, upside-down face, unamused, face-palm: irony markers in care posts. Sarcasm cues,
+ * except that next to a repair they roll their eyes at the event, not the thanks (decide.ts).
+ */
+export const IRONY_EMOJI: readonly string[] = ['🙄', '🙃', '😒', '🤦', '🤦‍♀️', '🤦‍♂️'];
+
 // Sarcasm on its own: these flip praise words into complaint wherever they appear.
 const SARCASM = phrases(`
   just great | oh great | thanks for nothing | thanks a lot for nothing | cheers for nothing
@@ -109,9 +115,7 @@ const SARCASM = phrases(`
   truly the future | when it works | if it works | proud of yourselves | proud of yourself
   great . just great | brilliant . just brilliant | wonderful . just wonderful
   perfect . just perfect | fantastic . just fantastic | great . just | brilliant . just
-  # eye roll, upside-down face, unamused, face-palm: irony markers in care posts
-  🙄 | 🙃 | 😒 | 🤦 | 🤦‍♀️ | 🤦‍♂️
-`);
+`).concat(IRONY_EMOJI);
 
 // Often sincere ("love how fast that was"): read as irony only next to a complaint or a wait.
 const IRONIC = phrases(`

@@ -1,6 +1,8 @@
 import type { Classification } from '@goodchatter/core';
 import type { Analysis } from './analyse.js';
+import { IRONY_EMOJI } from './care-lexicon.js';
 import type { Thresholds } from './model.js';
+import type { CueHit } from './signals.js';
 
 type Scored = Pick<Classification, 'label' | 'score' | 'confidence' | 'reasons'>;
 
@@ -9,8 +11,9 @@ const MIXED_COMPLAINT = 0.4;
 /** Both sides at least this likely: the post praises and complains at once. */
 const MIXED_BOTH = 0.3;
 
-/** Eye-roll, upside-down face, unamused, face-palm: sarcasm cues in the lexicon that mark an event. */
-const IRONY_EMOJI: ReadonlySet<string> = new Set(['🙄', '🙃', '😒', '🤦', '🤦‍♀️', '🤦‍♂️']);
+const EYE_ROLLS: ReadonlySet<string> = new Set(IRONY_EMOJI);
+/** An eye-roll in a post that says the problem was put right: about the event, not the thanks. */
+const eyeRollAtRepair = (a: Analysis, h: CueHit) => EYE_ROLLS.has(h.phrase) && a.events.recovery > 0;
 
 /** Lexicon phrases are stored tokenised ("great . just great"); show them as written. */
 const pretty = (phrase: string) => phrase.replace(/ ([.,!?])/g, '$1');
@@ -19,12 +22,8 @@ const pretty = (phrase: string) => phrase.replace(/ ([.,!?])/g, '$1');
 export function reasonsFor(a: Analysis): string[] {
   const s = a.signals;
   const out: string[] = [];
-  for (const h of s.hits) {
-    // An eye-roll next to a repair is about the event, not a reading of the thanks (isSarcastic).
-    if (h.kind === 'sarcasm' && !(IRONY_EMOJI.has(h.phrase) && a.events.recovery > 0)) {
-      out.push(`sarcasm cue '${pretty(h.phrase)}'`);
-    }
-  }
+  for (const h of s.hits)
+    if (h.kind === 'sarcasm' && !eyeRollAtRepair(a, h)) out.push(`sarcasm cue '${pretty(h.phrase)}'`);
   if (s.irony !== undefined) {
     out.push(`sarcasm cue '${s.irony}' ${s.duration === undefined ? 'next to a complaint' : 'after a delay'}`);
   }
@@ -48,12 +47,9 @@ export function isSarcastic(a: Analysis): boolean {
   // features weigh them. Sarcasm phrases ("thanks for nothing") flip regardless.
   // An eye-roll emoji is the same: "bag went to Dublin 🙃 but Aoife couriered it" rolls its
   // eyes at the event, so it only vetoes praise when nothing was put right.
-  const repaired = a.events.recovery > 0;
-  const inferredIrony =
-    a.signals.irony !== undefined ||
-    a.signals.scareQuote !== undefined ||
-    a.signals.hits.some((h) => h.kind === 'sarcasm' && IRONY_EMOJI.has(h.phrase));
-  return a.signals.hits.some((h) => h.kind === 'sarcasm' && !IRONY_EMOJI.has(h.phrase)) || (inferredIrony && !repaired);
+  const inferredIrony = a.signals.irony !== undefined || a.signals.scareQuote !== undefined;
+  const sarcasmPhrase = a.signals.hits.some((h) => h.kind === 'sarcasm' && !eyeRollAtRepair(a, h));
+  return sarcasmPhrase || (inferredIrony && a.events.recovery === 0);
 }
 
 /**
